@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Nexgent.Schema.Runner;
+
+namespace Nexgent.Schema.Cli;
+
+/// <summary>Runs a verb against a <see cref="SchemaRunner"/> and turns any failure into one line and an exit code.</summary>
+internal static class CommandExecution
+{
+    public static int Run(ParseResult parsed, GlobalOptions options, Func<SchemaRunner, int> verb)
+    {
+        var verbose = parsed.GetValue(options.Verbose);
+        try
+        {
+            using var provider = RunnerFactory.Create(parsed, options);
+            using var scope = provider.CreateScope();
+            return verb(scope.ServiceProvider.GetRequiredService<SchemaRunner>());
+        }
+        catch (SchemaRunnerException e)
+        {
+            return Fail(e.Message, e, verbose);
+        }
+        catch (Exception e)
+        {
+            return Fail($"Unexpected failure: {e.Message.Split('\n')[0].TrimEnd('.')}; run again with --verbose for details.", e, verbose);
+        }
+    }
+
+    /// <summary>For verbs that report with the runner's log and succeed when they do not throw.</summary>
+    public static int Run(ParseResult parsed, GlobalOptions options, Action<SchemaRunner> verb)
+        => Run(parsed, options, runner =>
+        {
+            verb(runner);
+            return ExitCodes.Success;
+        });
+
+    private static int Fail(string message, Exception exception, bool verbose)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        if (verbose)
+        {
+            Console.Error.WriteLine(exception);
+        }
+
+        return ExitCodes.Failure;
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Nexgent.Schema.Runner;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>list migrations</c>: every migration with its state and when it was applied.</summary>
+internal sealed class ListMigrationsCommand : Command
+{
+    public ListMigrationsCommand(GlobalOptions options)
+        : base("migrations", "List the migrations: applied (with when), pending, and applied ones no assembly knows.")
+    {
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner => Print(runner.ListMigrations())));
+    }
+
+    private static void Print(IReadOnlyList<MigrationState> migrations)
+    {
+        Console.WriteLine($"{"Version",-15} {"Applied on (UTC)",-20} {"Status",-9} Description");
+        foreach (var m in migrations)
+        {
+            var appliedOn = m.AppliedOn is { } at ? at.ToString("yyyy-MM-dd HH:mm:ss") : "";
+            Console.WriteLine($"{m.Version,-15} {appliedOn,-20} {m.Status,-9} {m.Description}");
+        }
+
+        var applied = migrations.Count(m => m.IsApplied);
+        Console.WriteLine($"{applied} applied, {migrations.Count - applied} pending.");
+    }
+}

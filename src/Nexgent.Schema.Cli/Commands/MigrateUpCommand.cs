@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>migrate up [-t V]</c>: apply pending migrations, all or up to version V.</summary>
+internal sealed class MigrateUpCommand : Command
+{
+    private readonly Option<long?> target = new("--target", "-t")
+    {
+        Description = "The last version to apply; default: all.",
+    };
+
+    public MigrateUpCommand(GlobalOptions options)
+        : base("up", "Apply pending migrations, all of them or up to --target.")
+    {
+        Options.Add(target);
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.MigrateUp(parsed.GetValue(target))));
+    }
+}

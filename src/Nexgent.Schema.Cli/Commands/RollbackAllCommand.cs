@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>rollback all</c>: undo every applied migration.</summary>
+internal sealed class RollbackAllCommand : Command
+{
+    public RollbackAllCommand(GlobalOptions options)
+        : base("all", "Roll back every applied migration.")
+    {
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.RollbackAll()));
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>rollback by N</c>: undo the last N applied migrations.</summary>
+internal sealed class RollbackByCommand : Command
+{
+    private readonly Argument<int> steps = new("steps") { Description = "How many migrations to roll back." };
+
+    public RollbackByCommand(GlobalOptions options)
+        : base("by", "Roll back the last N applied migrations.")
+    {
+        Arguments.Add(steps);
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.RollbackBy(parsed.GetValue(steps))));
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>rollback</c>: undo the last applied migration; its subcommands undo more.</summary>
+internal sealed class RollbackCommand : Command
+{
+    public RollbackCommand(GlobalOptions options)
+        : base("rollback", "Roll back the last applied migration (see `by`, `to` and `all` for more).")
+    {
+        Subcommands.Add(new RollbackByCommand(options));
+        Subcommands.Add(new RollbackToCommand(options));
+        Subcommands.Add(new RollbackAllCommand(options));
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.RollbackBy(1)));
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>rollback to V</c>: undo every applied migration above version V.</summary>
+internal sealed class RollbackToCommand : Command
+{
+    private readonly Argument<long> version = new("version") { Description = "The version to go back to (0 for none)." };
+
+    public RollbackToCommand(GlobalOptions options)
+        : base("to", "Roll back every applied migration above the given version.")
+    {
+        Arguments.Add(version);
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.RollbackTo(parsed.GetValue(version))));
+    }
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>validate versions</c>: no pending migration sits below an applied one.</summary>
+internal sealed class ValidateVersionsCommand : Command
+{
+    public ValidateVersionsCommand(GlobalOptions options)
+        : base("versions", "Check that no pending migration is older than an applied one.")
+    {
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
+        {
+            runner.ValidateVersions();
+            Console.WriteLine("Versions are in order.");
+        }));
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace Nexgent.Schema.Cli;
+
+/// <summary>Options every verb takes, named as in FluentMigrator's dotnet-fm.</summary>
+public sealed class GlobalOptions
+{
+    public Option<string?> Connection { get; } = new("--connection", "-c")
+    {
+        Description = "The database: a postgresql:// URL or an Npgsql connection string. Default: the DATABASE_URL environment variable.",
+    };
+
+    public Option<string[]> Assemblies { get; } = new("--assembly", "-a")
+    {
+        Description = "A migration assembly (.dll); repeat for several. Default: the bundled Nexgent migrations.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string> Processor { get; } = new("--processor", "-p")
+    {
+        Description = "The database kind; only PostgreSQL is supported.",
+        DefaultValueFactory = _ => "PostgreSQL",
+    };
+
+    public Option<int?> Timeout { get; } = new("--timeout")
+    {
+        Description = "Seconds one SQL command may run before it is cancelled (default 30).",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-V")
+    {
+        Description = "Show each SQL statement, and the stack trace of an error.",
+    };
+
+    public Option<bool> Preview { get; } = new("--preview")
+    {
+        Description = "Print the SQL that would run, without running it.",
+    };
+
+    public Option<string?> Output { get; } = new("--output", "-o")
+    {
+        Description = "Also write the SQL to this file.",
+    };
+
+    public void AddTo(Command root)
+    {
+        foreach (var option in new Option[] { Connection, Assemblies, Processor, Timeout, Verbose, Preview, Output })
+        {
+            option.Recursive = true;
+            root.Options.Add(option);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace Nexgent.Schema.Cli;
+
+/// <summary>Progress as plain lines: information to standard output, warnings and errors to standard error.</summary>
+internal sealed class PlainConsoleLoggerProvider : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new PlainConsoleLogger();
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class PlainConsoleLogger : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var message = formatter(state, exception);
+            if (logLevel >= LogLevel.Warning)
+            {
+                Console.Error.WriteLine($"warning: {message}");
+            }
+            else
+            {
+                Console.WriteLine(message);
+            }
+        }
+    }
+}

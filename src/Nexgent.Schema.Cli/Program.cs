@@ -1,0 +1,3 @@
+using Nexgent.Schema.Cli;
+
+return FmCommandLine.Run(args);

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nexgent.Schema.Migrations.Versions;
+using Nexgent.Schema.Runner;
+
+namespace Nexgent.Schema.Cli;
+
+/// <summary>Turns the global options into a <see cref="SchemaRunner"/>; the runner library does the rest.</summary>
+internal static class RunnerFactory
+{
+    public const string ConnectionVariable = "DATABASE_URL";
+
+    private static readonly string[] PostgresNames = ["postgresql", "postgres", "postgresql15_0", "postgres15_0", "postgresql11_0", "postgresql10_0", "postgres92"];
+
+    public static ServiceProvider Create(ParseResult parsed, GlobalOptions options)
+    {
+        RequirePostgres(parsed.GetValue(options.Processor));
+        var connection = parsed.GetValue(options.Connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new SchemaRunnerException(
+                $"No database was given; pass -c \"postgresql://user:password@host:5432/database\" or set {ConnectionVariable}.");
+        }
+
+        var timeout = parsed.GetValue(options.Timeout);
+        if (timeout is < 0)
+        {
+            throw new SchemaRunnerException($"--timeout {timeout} is negative; give a number of seconds (0 waits forever).");
+        }
+
+        var assemblies = LoadAssemblies(parsed.GetValue(options.Assemblies) ?? []);
+        var verbose = parsed.GetValue(options.Verbose);
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging
+                .AddProvider(new PlainConsoleLoggerProvider())
+                .AddFilter<PlainConsoleLoggerProvider>((category, _) => category == typeof(SchemaRunner).FullName))
+            .AddSchemaRunner(runner =>
+            {
+                runner.ConnectionString = connection;
+                foreach (var assembly in assemblies)
+                {
+                    runner.MigrationAssemblies.Add(assembly);
+                }
+
+                runner.CommandTimeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+                runner.Preview = parsed.GetValue(options.Preview);
+                runner.SqlOutputFile = parsed.GetValue(options.Output);
+                runner.ShowSql = verbose;
+            });
+        return services.BuildServiceProvider();
+    }
+
+    private static void RequirePostgres(string? processor)
+    {
+        if (processor is not null && !PostgresNames.Contains(processor.ToLowerInvariant()))
+        {
+            throw new SchemaRunnerException(
+                $"The processor '{processor}' is not supported: dotnet fm works with PostgreSQL only; leave out -p or pass -p PostgreSQL.");
+        }
+    }
+
+    private static IReadOnlyList<Assembly> LoadAssemblies(string[] paths)
+    {
+        if (paths.Length == 0)
+        {
+            return [typeof(Init).Assembly];
+        }
+
+        return paths.Select(LoadAssembly).ToList();
+    }
+
+    private static Assembly LoadAssembly(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new SchemaRunnerException($"The migration assembly '{path}' does not exist; check the path given with -a.");
+        }
+
+        try
+        {
+            return Assembly.LoadFrom(full);
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new SchemaRunnerException($"'{path}' is not a .NET assembly; give -a the .dll that holds your migrations.", e);
+        }
+    }
+}

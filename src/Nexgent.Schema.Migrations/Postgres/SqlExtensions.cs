@@ -1,0 +1,60 @@
+using FluentMigrator.Builders.Execute;
+
+namespace Nexgent.Schema.Migrations.Postgres;
+
+/// <summary>PostgreSQL statements FluentMigrator has no expression for: enum types and numeric precision changes.</summary>
+public static class SqlExtensions
+{
+    public static void CreateEnumType(this IExecuteExpressionRoot execute, string typeName, params string[] labels)
+        => execute.Sql($"CREATE TYPE {Sql.QuoteIdentifier(typeName)} AS ENUM ({string.Join(", ", labels.Select(Sql.QuoteLiteral))});");
+
+    public static void DropEnumType(this IExecuteExpressionRoot execute, string typeName)
+        => execute.Sql($"DROP TYPE {Sql.QuoteIdentifier(typeName)};");
+
+    /// <summary>Changes columns to a wider <c>numeric(p,s)</c> in one table rewrite. No value can be lost.</summary>
+    public static void WidenNumeric(this IExecuteExpressionRoot execute, string table, int precision, int scale, params string[] columns)
+        => execute.Sql(AlterNumeric(table, precision, scale, columns));
+
+    /// <summary>
+    /// Changes columns to a narrower <c>numeric(p,s)</c>, refusing first when any value would be rounded
+    /// (more than <paramref name="scale"/> decimals) or would not fit (more than <c>p - s</c> integer digits).
+    /// PostgreSQL itself rounds without a word, so the check is what keeps the change from losing data silently.
+    /// </summary>
+    public static void NarrowNumeric(this IExecuteExpressionRoot execute, string table, int precision, int scale, params string[] columns)
+    {
+        execute.Sql(NarrowingGuard(table, precision, scale, columns));
+        execute.Sql(AlterNumeric(table, precision, scale, columns));
+    }
+
+    private static string AlterNumeric(string table, int precision, int scale, string[] columns)
+    {
+        var type = PostgresTypes.Numeric(precision, scale);
+        var alterations = columns.Select(c => $"ALTER COLUMN {Sql.QuoteIdentifier(c)} TYPE {type}");
+        return $"ALTER TABLE {Sql.QuoteIdentifier(table)} {string.Join(", ", alterations)};";
+    }
+
+    private static string NarrowingGuard(string table, int precision, int scale, string[] columns)
+    {
+        var type = PostgresTypes.Numeric(precision, scale);
+        var limit = $"1e{precision - scale}";
+        var checks = columns.Select(column =>
+        {
+            var c = Sql.QuoteIdentifier(column);
+            return $"""
+                  SELECT count(*) INTO n FROM {Sql.QuoteIdentifier(table)} WHERE {c} <> round({c}, {scale}) OR abs({c}) >= {limit};
+                  IF n > 0 THEN
+                    RAISE EXCEPTION 'Cannot change {table}.{column} to {type}: % row(s) hold values with more than {scale} decimals or {precision - scale} integer digits, which would be rounded or overflow.', n
+                      USING HINT = 'Round or fix those values yourself first (for example UPDATE {table} SET {column} = round({column}, {scale})), then roll back again.';
+                  END IF;
+                """;
+        });
+        return $"""
+            DO $guard$
+            DECLARE n bigint;
+            BEGIN
+            {string.Join(Environment.NewLine, checks)}
+            END
+            $guard$;
+            """;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Nexgent.Schema.Runner;
+
+/// <summary>Turns what Npgsql and PostgreSQL throw into one sentence that says what to do next.</summary>
+internal static class DatabaseErrors
+{
+    public static SchemaRunnerException Explain(Exception exception, DatabaseConnection database, MigrationStep? step = null)
+    {
+        if (exception is SchemaRunnerException known)
+        {
+            return known;
+        }
+
+        var postgres = Find<PostgresException>(exception);
+        var where = $"{database.Host}:{database.Port}";
+        var message = postgres?.SqlState switch
+        {
+            "28P01" or "28000" =>
+                $"PostgreSQL at {where} refused the login of user '{database.Username}' (wrong password or no access); check the user and password in the connection string.",
+            "3D000" =>
+                $"The database '{database.Database}' does not exist on {where}; create it first (createdb {database.Database}) or correct the database name.",
+            "3F000" =>
+                $"The schema '{database.Schema}' does not exist in database '{database.Database}'; create it or correct the schema parameter.",
+            "57014" when step is not null =>
+                $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout and run again.",
+            not null when step is not null =>
+                $"Migration {step} failed and was rolled back: {Sentence(postgres)}",
+            not null =>
+                $"PostgreSQL at {where} answered with an error: {Sentence(postgres)}",
+            null => null,
+        };
+
+        if (message is null && Unreachable(exception))
+        {
+            message = $"Cannot reach PostgreSQL at {where}; check the host and port in the connection string and that the server is running.";
+        }
+
+        message ??= step is null
+            ? $"{Flatten(exception)} (database {database.Describe()})."
+            : $"Migration {step} failed and was rolled back: {Flatten(exception)}";
+        return new SchemaRunnerException(Masked(message, database), exception);
+    }
+
+    private static bool Unreachable(Exception exception)
+        => Find<SocketException>(exception) is not null
+           || (Find<NpgsqlException>(exception) is { } npgsql && npgsql.InnerException is TimeoutException or IOException)
+           || Find<TimeoutException>(exception) is not null;
+
+    private static string Sentence(PostgresException e)
+    {
+        var text = e.MessageText.TrimEnd('.') + ".";
+        if (!string.IsNullOrEmpty(e.Detail))
+        {
+            text += " " + e.Detail.TrimEnd('.') + ".";
+        }
+
+        if (!string.IsNullOrEmpty(e.Hint))
+        {
+            text += " " + e.Hint.TrimEnd('.') + ".";
+        }
+
+        return text;
+    }
+
+    private static string Flatten(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost.Message.Split('\n')[0].Trim().TrimEnd('.');
+    }
+
+    private static T? Find<T>(Exception? exception) where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    if (Find<T>(inner) is { } nested)
+                    {
+                        return nested;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A last guard: whatever a message quotes, the password does not survive in it.</summary>
+    public static string Masked(string message, DatabaseConnection database)
+        => string.IsNullOrEmpty(database.Password) ? message : message.Replace(database.Password, "*****");
+}

@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using FluentMigrator;
+using FluentMigrator.Infrastructure;
+using FluentMigrator.Runner;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Nexgent.Schema.Runner;
+
+/// <summary>
+/// Migrates a PostgreSQL database up and down with FluentMigrator, one migration per transaction,
+/// refusing targets and states FluentMigrator would pass over in silence (an unknown target version,
+/// applied versions no assembly knows).
+/// Get one from a scope of a provider built with <see cref="ServiceCollectionExtensions.AddSchemaRunner"/>.
+/// </summary>
+public sealed class SchemaRunner(
+    IMigrationRunner runner,
+    DatabaseConnection database,
+    VersionTable versionTable,
+    IOptions<SchemaRunnerOptions> options,
+    ILogger<SchemaRunner> logger)
+{
+    private readonly MigrationRunner fluentRunner = runner as MigrationRunner
+        ?? throw new InvalidOperationException("FluentMigrator's MigrationRunner is expected behind IMigrationRunner.");
+
+    private IReadOnlyDictionary<long, IMigrationInfo>? known;
+
+    public DatabaseConnection Database => database;
+
+    /// <summary>Every migration the assemblies hold or the database records, in version order.</summary>
+    public IReadOnlyList<MigrationState> ListMigrations()
+    {
+        var applied = ReadApplied().ToDictionary(a => a.Version);
+        var states = Known.Values.Select(m => new MigrationState(
+            m.Version,
+            m.Description ?? "",
+            applied.TryGetValue(m.Version, out var a) ? a.AppliedOn : null,
+            IsKnown: true));
+        var unknown = applied.Values.Where(a => !Known.ContainsKey(a.Version))
+            .Select(a => new MigrationState(a.Version, a.Description, a.AppliedOn, IsKnown: false));
+        return states.Concat(unknown).OrderBy(s => s.Version).ToList();
+    }
+
+    /// <summary>The highest applied version, 0 for a database never migrated.</summary>
+    public long CurrentVersion() => ReadApplied().Select(a => a.Version).DefaultIfEmpty(0).Max();
+
+    /// <summary>Applies every pending migration up to <paramref name="target"/> (all when null), oldest first.</summary>
+    public MigrationResult MigrateUp(long? target = null)
+    {
+        if (target is { } t)
+        {
+            RequireKnown(t, allowZero: false);
+        }
+
+        var applied = AppliedVersions();
+        var steps = Known.Values
+            .Where(m => !applied.Contains(m.Version) && (target is null || m.Version <= target))
+            .Select(m => Step(m, MigrationDirection.Up))
+            .ToList();
+        WarnAboutUnknown(applied);
+        return Run(steps, applied);
+    }
+
+    /// <summary>Rolls back every applied migration above <paramref name="target"/>, newest first (0 rolls back all).</summary>
+    public MigrationResult MigrateDown(long target)
+    {
+        RequireKnown(target, allowZero: true);
+        var applied = AppliedVersions();
+        return Run(DownSteps(applied.Where(v => v > target), applied), applied);
+    }
+
+    public MigrationResult RollbackTo(long version) => MigrateDown(version);
+
+    public MigrationResult RollbackAll() => MigrateDown(0);
+
+    /// <summary>Rolls back the last <paramref name="count"/> applied migrations.</summary>
+    public MigrationResult RollbackBy(int count)
+    {
+        if (count < 1)
+        {
+            throw new SchemaRunnerException($"Cannot roll back by {count}; give a number of migrations of 1 or more.");
+        }
+
+        var applied = AppliedVersions();
+        return Run(DownSteps(applied.OrderDescending().Take(count), applied), applied);
+    }
+
+    /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
+    public void ValidateVersions()
+    {
+        var applied = AppliedVersions();
+        var pendingBelow = Known.Keys.Where(v => !applied.Contains(v) && applied.Any(a => a > v)).ToList();
+        if (pendingBelow.Count > 0)
+        {
+            throw new SchemaRunnerException(
+                $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it with `migrate up` or give it a version after {applied.Max()}.");
+        }
+    }
+
+    private IReadOnlyDictionary<long, IMigrationInfo> Known => known ??= LoadKnown();
+
+    private IReadOnlyDictionary<long, IMigrationInfo> LoadKnown()
+    {
+        try
+        {
+            return runner.MigrationLoader.LoadMigrations().ToDictionary(p => p.Key, p => p.Value);
+        }
+        catch (Exception e) when (e is not SchemaRunnerException)
+        {
+            throw new SchemaRunnerException($"The migration assemblies could not be loaded: {e.Message.TrimEnd('.')}; check that every version is unique.", e);
+        }
+    }
+
+    private List<MigrationStep> DownSteps(IEnumerable<long> versions, HashSet<long> applied)
+    {
+        var toUndo = versions.OrderDescending().ToList();
+        var missing = toUndo.Where(v => !Known.ContainsKey(v)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new SchemaRunnerException(
+                $"The database records version {missing[0]} as applied, but no migration assembly contains it, so it cannot be rolled back; run with the assembly that holds it (-a).");
+        }
+
+        return toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
+    }
+
+    private MigrationResult Run(IReadOnlyList<MigrationStep> steps, HashSet<long> applied)
+    {
+        var before = applied.DefaultIfEmpty(0).Max();
+        var preview = options.Value.Preview;
+        if (steps.Count == 0)
+        {
+            logger.LogInformation("Nothing to do: {Database} is at version {Version}.", database.Describe(), before);
+            return new MigrationResult(steps, before, before, preview);
+        }
+
+        foreach (var step in steps)
+        {
+            foreach (var loss in step.DataLoss)
+            {
+                logger.LogWarning("{Step} loses data: {Loss}", step, loss);
+            }
+
+            var clock = Stopwatch.StartNew();
+            logger.LogInformation("{Verb} {Step}", preview ? "Would run" : "Running", step);
+            Apply(step);
+            logger.LogInformation("Done {Version} in {Elapsed:0.000} s", step.Version, clock.Elapsed.TotalSeconds);
+            if (step.Direction == MigrationDirection.Up)
+            {
+                applied.Add(step.Version);
+            }
+            else
+            {
+                applied.Remove(step.Version);
+            }
+        }
+
+        var after = applied.DefaultIfEmpty(0).Max();
+        logger.LogInformation("{Database} {Verb} at version {Version}.", database.Describe(), preview ? "would be" : "is now", after);
+        return new MigrationResult(steps, before, after, preview);
+    }
+
+    private void Apply(MigrationStep step)
+    {
+        var info = Known[step.Version];
+        var useTransaction = info.TransactionBehavior == TransactionBehavior.Default;
+        try
+        {
+            if (step.Direction == MigrationDirection.Up)
+            {
+                fluentRunner.ApplyMigrationUp(info, useTransaction);
+            }
+            else
+            {
+                fluentRunner.ApplyMigrationDown(info, useTransaction);
+            }
+        }
+        catch (Exception e)
+        {
+            throw DatabaseErrors.Explain(e, database, step);
+        }
+    }
+
+    private MigrationStep Step(IMigrationInfo info, MigrationDirection direction)
+        => new(info.Version, info.Description ?? "", direction, DataLoss.Declared(info.Migration, direction));
+
+    private void RequireKnown(long version, bool allowZero)
+    {
+        if ((allowZero && version == 0) || Known.ContainsKey(version))
+        {
+            return;
+        }
+
+        var range = Known.Count == 0 ? "none" : $"{Known.Keys.Min()} to {Known.Keys.Max()}";
+        throw new SchemaRunnerException(
+            $"Version {version} is not a migration in the assemblies (they hold {Known.Count}, {range}{(allowZero ? ", or 0 for none" : "")}); run `dotnet fm list migrations` to see them.");
+    }
+
+    private void WarnAboutUnknown(HashSet<long> applied)
+    {
+        foreach (var version in applied.Where(v => !Known.ContainsKey(v)))
+        {
+            logger.LogWarning("The database records version {Version}, which no migration assembly contains.", version);
+        }
+    }
+
+    private HashSet<long> AppliedVersions() => ReadApplied().Select(a => a.Version).ToHashSet();
+
+    private IReadOnlyList<AppliedVersion> ReadApplied()
+    {
+        try
+        {
+            return versionTable.ReadApplied();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
+    }
+
+    private string Describe(long version) => Known.TryGetValue(version, out var m) ? $"{version} {m.Description}" : version.ToString();
+}

@@ -1,0 +1,66 @@
+using FluentMigrator.Runner;
+using FluentMigrator.Runner.Conventions;
+using FluentMigrator.Runner.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Nexgent.Schema.Runner;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SchemaRunner"/> (scoped) on FluentMigrator's runner for PostgreSQL, for the
+    /// connection and migration assemblies <paramref name="configure"/> sets.
+    /// </summary>
+    public static IServiceCollection AddSchemaRunner(this IServiceCollection services, Action<SchemaRunnerOptions> configure)
+    {
+        var options = new SchemaRunnerOptions();
+        configure(options);
+        if (options.MigrationAssemblies.Count == 0)
+        {
+            throw new SchemaRunnerException("No migration assembly was given; add at least one to MigrationAssemblies.");
+        }
+
+        var database = DatabaseConnection.Parse(options.ConnectionString);
+        var versionTable = new VersionTable(database);
+
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(database);
+        services.AddSingleton(versionTable);
+        services.AddSingleton<IConventionSet>(new DefaultConventionSet(database.Schema, workingDirectory: null));
+        services.AddLogging();
+        services
+            .AddFluentMigratorCore()
+            .ConfigureRunner(runner =>
+            {
+                runner.AddPostgres()
+                    .WithGlobalConnectionString(database.ConnectionString)
+                    .WithVersionTable(versionTable)
+                    .AsGlobalPreview(options.Preview)
+                    .ScanIn([.. options.MigrationAssemblies]).For.Migrations();
+                if (options.CommandTimeout is { } timeout)
+                {
+                    runner.WithGlobalCommandTimeout(timeout);
+                }
+            });
+
+        if (options.SqlOutputFile is { } file)
+        {
+            services.Configure<LogFileFluentMigratorLoggerOptions>(o =>
+            {
+                o.OutputFileName = file;
+                o.ShowSql = true;
+            });
+            services.AddSingleton<ILoggerProvider, LogFileFluentMigratorLoggerProvider>();
+        }
+
+        if (options.ShowSql || (options.Preview && options.SqlOutputFile is null))
+        {
+            services.AddLogging(logging => logging.AddFluentMigratorConsole());
+        }
+
+        services.AddScoped<SchemaRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using FluentMigrator.Runner.VersionTableInfo;
+using Npgsql;
+
+namespace Nexgent.Schema.Runner;
+
+/// <summary>
+/// FluentMigrator's version table (<c>"VersionInfo"</c>), placed in the schema the connection names and
+/// read directly, so that listing needs no migration runner and shows when each version was applied.
+/// </summary>
+public sealed class VersionTable(DatabaseConnection database) : IVersionTableMetaData
+{
+    public const string DefaultTableName = "VersionInfo";
+
+    public bool OwnsSchema => false;
+
+    public string SchemaName => database.Schema;
+
+    public string TableName => DefaultTableName;
+
+    public string ColumnName => "Version";
+
+    public string DescriptionColumnName => "Description";
+
+    public string UniqueIndexName => "UC_Version";
+
+    public string AppliedOnColumnName => "AppliedOn";
+
+    public bool CreateWithPrimaryKey => false;
+
+    /// <summary>Applied versions with their time and description; empty when the table does not exist yet.</summary>
+    public IReadOnlyList<AppliedVersion> ReadApplied()
+    {
+        using var connection = new NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', @schema, @table)) IS NOT NULL", connection);
+        exists.Parameters.AddWithValue("schema", SchemaName);
+        exists.Parameters.AddWithValue("table", TableName);
+        if (exists.ExecuteScalar() is not true)
+        {
+            return [];
+        }
+
+        using var select = new NpgsqlCommand(
+            $"SELECT \"{ColumnName}\", \"{AppliedOnColumnName}\", \"{DescriptionColumnName}\" FROM \"{SchemaName}\".\"{TableName}\" ORDER BY 1",
+            connection);
+        using var reader = select.ExecuteReader();
+        var applied = new List<AppliedVersion>();
+        while (reader.Read())
+        {
+            applied.Add(new AppliedVersion(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? DateTime.MinValue : reader.GetDateTime(1),
+                reader.IsDBNull(2) ? "" : reader.GetString(2)));
+        }
+
+        return applied;
+    }
+}
+
+public sealed record AppliedVersion(long Version, DateTime AppliedOn, string Description);
