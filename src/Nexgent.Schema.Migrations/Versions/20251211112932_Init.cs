@@ -5,6 +5,7 @@ using Nexgent.Schema.Migrations.Postgres;
 namespace Nexgent.Schema.Migrations.Versions;
 
 [Migration(20251211112932, "init")]
+[LosesData(MigrationDirection.Down, "every Nexgent table is dropped with all its rows, and the TransactionType enum with it.")]
 public sealed class Init : Migration
 {
     public override void Up()

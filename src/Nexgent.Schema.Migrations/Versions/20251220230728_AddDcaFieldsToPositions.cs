@@ -1,0 +1,38 @@
+using FluentMigrator;
+using Nexgent.Schema.Migrations.Postgres;
+
+namespace Nexgent.Schema.Migrations.Versions;
+
+[Migration(20251220230728, "add_dca_fields_to_positions")]
+[LosesData(MigrationDirection.Down, "agent_positions loses dca_count, dca_transaction_ids, last_dca_time, lowest_price and total_invested_sol.")]
+public sealed class AddDcaFieldsToPositions : Migration
+{
+    public override void Up()
+    {
+        Alter.Table("agent_positions")
+            .AddColumn("dca_count").AsInt32().NotNullable().WithDefaultValue(0)
+            .AddColumn("dca_transaction_ids").AsTextArray().Nullable().WithDefaultEmptyArray()
+            .AddColumn("last_dca_time").AsTimestampTz().Nullable()
+            .AddColumn("lowest_price").AsNumeric(30, 18).Nullable()
+            .AddColumn("total_invested_sol").AsNumeric(20, 8).NotNullable().WithDefaultValue(0);
+
+        // Existing positions were bought in one go: what they cost is what was invested, and the
+        // purchase price is the lowest price seen so far.
+        Execute.Sql("""
+            UPDATE agent_positions
+               SET total_invested_sol = purchase_price * purchase_amount,
+                   lowest_price = purchase_price
+             WHERE total_invested_sol = 0;
+            """);
+    }
+
+    public override void Down()
+    {
+        Delete.Column("total_invested_sol")
+            .Column("lowest_price")
+            .Column("last_dca_time")
+            .Column("dca_transaction_ids")
+            .Column("dca_count")
+            .FromTable("agent_positions");
+    }
+}
