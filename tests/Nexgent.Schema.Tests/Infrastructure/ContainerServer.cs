@@ -1,0 +1,40 @@
+using Testcontainers.PostgreSql;
+
+namespace Nexgent.Schema.Tests.Infrastructure;
+
+/// <summary>A throwaway PostgreSQL in Docker through Testcontainers, when a Docker engine answers.</summary>
+public sealed class ContainerServer : IPostgresServer
+{
+    public const string ImageVariable = "POSTGRES_TEST_IMAGE";
+
+    private readonly PostgreSqlContainer container;
+
+    private ContainerServer(PostgreSqlContainer container, string image)
+    {
+        this.container = container;
+        Description = $"Testcontainers ({image})";
+    }
+
+    public string Description { get; }
+
+    public string AdminConnectionString => container.GetConnectionString();
+
+    /// <summary>Starts a container, or returns null when no Docker engine can be reached.</summary>
+    public static async Task<ContainerServer?> TryStartAsync()
+    {
+        if (!DockerEngine.IsReachable())
+        {
+            return null;
+        }
+
+        var image = Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } i ? i : "postgres:15-alpine";
+        var container = new PostgreSqlBuilder(image)
+            .WithDatabase("postgres")
+            .WithCommand("-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off")
+            .Build();
+        await container.StartAsync();
+        return new ContainerServer(container, image);
+    }
+
+    public ValueTask DisposeAsync() => container.DisposeAsync();
+}

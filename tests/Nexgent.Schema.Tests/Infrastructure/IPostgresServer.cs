@@ -1,0 +1,11 @@
+namespace Nexgent.Schema.Tests.Infrastructure;
+
+/// <summary>A PostgreSQL server the tests may create and drop databases on.</summary>
+public interface IPostgresServer : IAsyncDisposable
+{
+    /// <summary>Where the server came from, for the test log.</summary>
+    string Description { get; }
+
+    /// <summary>An Npgsql connection string of a superuser on the server's maintenance database.</summary>
+    string AdminConnectionString { get; }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nexgent.Schema.Migrations.Versions;
+using Nexgent.Schema.Runner;
+
+namespace Nexgent.Schema.Tests.Infrastructure;
+
+/// <summary>The runner library as a host application uses it, pointed at a test database.</summary>
+public sealed class Migrator : IDisposable
+{
+    private readonly ServiceProvider provider;
+    private readonly IServiceScope scope;
+
+    public Migrator(string connectionString, Action<SchemaRunnerOptions>? configure = null)
+    {
+        provider = new ServiceCollection()
+            .AddSchemaRunner(options =>
+            {
+                options.ConnectionString = connectionString;
+                options.MigrationAssemblies.Add(typeof(Init).Assembly);
+                configure?.Invoke(options);
+            })
+            .BuildServiceProvider();
+        scope = provider.CreateScope();
+        Runner = scope.ServiceProvider.GetRequiredService<SchemaRunner>();
+    }
+
+    public SchemaRunner Runner { get; }
+
+    public static MigrationResult Up(TestDatabase database, long? target = null)
+    {
+        using var migrator = new Migrator(database.ConnectionString);
+        return migrator.Runner.MigrateUp(target);
+    }
+
+    public static MigrationResult Down(TestDatabase database, long target)
+    {
+        using var migrator = new Migrator(database.ConnectionString);
+        return migrator.Runner.MigrateDown(target);
+    }
+
+    public void Dispose()
+    {
+        scope.Dispose();
+        provider.Dispose();
+    }
+}
