@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Nexgent.Schema.Tests.Data;
 
 namespace Nexgent.Schema.Tests.Infrastructure;
 
@@ -8,26 +9,16 @@ namespace Nexgent.Schema.Tests.Infrastructure;
 /// </summary>
 public static class TemplateDatabases
 {
-    private static readonly ConcurrentDictionary<long, TestDatabase> Templates = new();
+    private static readonly ConcurrentDictionary<(long Version, bool Seeded), TestDatabase> Templates = new();
 
     /// <summary>A new database already migrated (by this project's runner) to <paramref name="version"/>.</summary>
-    public static TestDatabase At(long version)
-    {
-        var template = Templates.GetOrAdd(version, v =>
-        {
-            var database = TestDatabase.Create();
-            if (v != Golden.Empty)
-            {
-                Migrator.Up(database, v);
-            }
+    public static TestDatabase At(long version) => CopyOf(version, seeded: false);
 
-            return database;
-        });
-        lock (template)
-        {
-            return TestDatabase.Create(template.Name);
-        }
-    }
+    /// <summary>
+    /// A new database holding <see cref="NexgentSeed"/>'s rows, inserted at the first version and carried
+    /// by the migrations up to <paramref name="version"/>, as a production database's rows would be.
+    /// </summary>
+    public static TestDatabase SeededAt(long version) => CopyOf(version, seeded: true);
 
     public static Task DropAllAsync()
     {
@@ -38,5 +29,31 @@ public static class TemplateDatabases
 
         Templates.Clear();
         return Task.CompletedTask;
+    }
+
+    private static TestDatabase CopyOf(long version, bool seeded)
+    {
+        var template = Templates.GetOrAdd((version, seeded), key => Build(key.Version, key.Seeded));
+        lock (template)
+        {
+            return TestDatabase.Create(template.Name);
+        }
+    }
+
+    private static TestDatabase Build(long version, bool seeded)
+    {
+        var database = TestDatabase.Create();
+        if (seeded)
+        {
+            Migrator.Up(database, Golden.Versions[0]);
+            database.Execute(NexgentSeed.Sql);
+        }
+
+        if (version != Golden.Empty)
+        {
+            Migrator.Up(database, version);
+        }
+
+        return database;
     }
 }
