@@ -169,8 +169,11 @@ public sealed class DatabaseConnection
             .Select(s => s.Trim('"'))
             .FirstOrDefault(s => s.Length > 0 && s != "$user");
 
-    // Npgsql's messages name the keyword, never its value, so they cannot leak a password.
-    private static string KeywordProblem(Exception e) => e.Message.TrimEnd('.');
+    // Named by keyword only, never by value, so that a password cannot leak into the message.
+    private static string KeywordProblem(Exception e)
+        => e is ArgumentException { ParamName: { Length: > 0 } keyword }
+            ? $"unknown keyword or invalid value for '{keyword}'"
+            : "it is not a list of keyword=value pairs separated by semicolons";
 
     private static SchemaRunnerException Malformed(string problem) => new(
         $"The connection string is malformed ({problem}); give a URL such as postgresql://user:password@host:5432/nexgent?schema=public or Npgsql keywords such as Host=...;Username=...;Password=...;Database=....");

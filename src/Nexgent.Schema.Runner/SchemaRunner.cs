@@ -135,6 +135,11 @@ public sealed class SchemaRunner(
             return new MigrationResult(steps, before, before, preview);
         }
 
+        if (!preview && steps[0].Direction == MigrationDirection.Up)
+        {
+            CreateSchemaIfMissing();
+        }
+
         foreach (var step in steps)
         {
             foreach (var loss in step.DataLoss)
@@ -212,6 +217,33 @@ public sealed class SchemaRunner(
         try
         {
             return versionTable.ReadApplied();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
+    }
+
+    /// <summary>
+    /// Like Prisma, a URL naming a schema that does not exist yet gets it created. Asked first, because
+    /// CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege on the database even when the schema exists.
+    /// </summary>
+    private void CreateSchemaIfMissing()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(database.ConnectionString);
+            connection.Open();
+            using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection);
+            exists.Parameters.AddWithValue("schema", database.Schema);
+            if (exists.ExecuteScalar() is true)
+            {
+                return;
+            }
+
+            using var create = new NpgsqlCommand($"CREATE SCHEMA \"{database.Schema.Replace("\"", "\"\"")}\"", connection);
+            create.ExecuteNonQuery();
+            logger.LogInformation("Created schema {Schema}.", database.Schema);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
