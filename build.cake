@@ -1,0 +1,164 @@
+// Build, test, pack and run Nexgent.Schema. `dotnet tool restore` first, then `dotnet cake --target=<Target>`.
+//   Clean    removes build outputs and the local tool feed
+//   Restore  restores NuGet packages
+//   Build    builds the solution (Release)
+//   Test     runs every test against a real PostgreSQL (see README: DATABASE_TEST_URL, Docker, or installed binaries)
+//   Pack     packs the dotnet-fm tool into tools/.local/feed and puts it into a local tool manifest, so `dotnet fm` runs
+//   Migrate  runs `dotnet fm migrate` and `dotnet fm list migrations` against DATABASE_URL, or against a local
+//            development PostgreSQL in tools/.local/pg (started from the installed binaries) when it is not set
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+
+var solution = "./Nexgent.Schema.sln";
+var cliProject = "./src/Nexgent.Schema.Cli/Nexgent.Schema.Cli.csproj";
+var local = MakeAbsolute(Directory("./tools/.local"));
+var feed = local.Combine("feed");
+// The SDK finds tools in .config/dotnet-tools.json and in dotnet-tools.json beside it; the committed one holds Cake,
+// this git-ignored one the freshly packed dotnet-fm, so packing never changes a tracked file.
+var toolManifest = File("./dotnet-tools.json");
+var devServer = new DevServer(Context, local.Combine("pg"), port: 54329);
+
+Task("Clean").Does(() =>
+{
+    CleanDirectories("./src/**/bin");
+    CleanDirectories("./src/**/obj");
+    CleanDirectories("./tests/**/bin");
+    CleanDirectories("./tests/**/obj");
+    if (DirectoryExists(feed)) DeleteDirectory(feed, new DeleteDirectorySettings { Recursive = true, Force = true });
+});
+
+Task("Restore").Does(() => DotNetRestore(solution));
+
+Task("Build").IsDependentOn("Restore").Does(() =>
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
+
+Task("Test").IsDependentOn("Build").Does(() =>
+    DotNetTest(solution, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        Loggers = { "console;verbosity=normal" },
+    }));
+
+Task("Pack").IsDependentOn("Build").Does(() =>
+{
+    // A new version on every pack: the SDK caches a tool package by version, so reusing one would run stale code.
+    var version = $"1.0.0-dev.{DateTime.UtcNow:yyyyMMddHHmmss}";
+    if (DirectoryExists(feed)) DeleteDirectory(feed, new DeleteDirectorySettings { Recursive = true, Force = true });
+    DotNetPack(cliProject, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = feed,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Version", version),
+    });
+    if (!FileExists(toolManifest))
+    {
+        System.IO.File.WriteAllText(toolManifest.Path.FullPath, "{ \"version\": 1, \"isRoot\": false, \"tools\": {} }");
+    }
+    Run("dotnet", "tool", "update", "dotnet-fm", "--local", "--tool-manifest", toolManifest.Path.FullPath,
+        "--add-source", feed.FullPath, "--version", version, "--allow-downgrade");
+    Information($"dotnet-fm {version} is in {toolManifest.Path.FullPath}; run `dotnet fm --help`.");
+});
+
+Task("Migrate").IsDependentOn("Pack").Does(() =>
+{
+    var url = EnvironmentVariable("DATABASE_URL");
+    if (string.IsNullOrEmpty(url))
+    {
+        url = devServer.EnsureRunning("nexgent");
+        Information($"DATABASE_URL is not set: using the development PostgreSQL in {devServer.Root} ({url}).");
+    }
+
+    var environment = new Dictionary<string, string> { ["DATABASE_URL"] = url };
+    Run(environment, "dotnet", "fm", "migrate");
+    Run(environment, "dotnet", "fm", "list", "migrations");
+});
+
+Task("StopDevDatabase").Does(() => devServer.Stop());
+
+RunTarget(target);
+
+void Run(string program, params string[] arguments) => Run(new Dictionary<string, string>(), program, arguments);
+
+void Run(IDictionary<string, string> environment, string program, params string[] arguments)
+{
+    var builder = new ProcessArgumentBuilder();
+    foreach (var argument in arguments) builder.AppendQuoted(argument);
+    var exitCode = StartProcess(program, new ProcessSettings { Arguments = builder, EnvironmentVariables = environment });
+    if (exitCode != 0) throw new CakeException(exitCode, $"{program} {string.Join(" ", arguments)} exited with {exitCode}.");
+}
+
+/// <summary>
+/// A PostgreSQL cluster for development, kept between runs in a git-ignored folder and started from the
+/// installed server binaries; as root it runs as the postgres OS user, since PostgreSQL refuses root.
+/// </summary>
+class DevServer
+{
+    private readonly ICakeContext context;
+    private readonly int port;
+
+    public DevServer(ICakeContext context, DirectoryPath root, int port)
+    {
+        this.context = context;
+        this.port = port;
+        Root = root.FullPath;
+    }
+
+    public string Root { get; }
+
+    private string Data => System.IO.Path.Combine(Root, "data");
+
+    private string RunAs => System.Environment.UserName == "root" ? "postgres" : null;
+
+    /// <summary>Starts the cluster when it is not running, creates the database, and returns its URL.</summary>
+    public string EnsureRunning(string database)
+    {
+        if (!System.IO.File.Exists(System.IO.Path.Combine(Data, "PG_VERSION")))
+        {
+            System.IO.Directory.CreateDirectory(Root);
+            if (RunAs != null) Exec("chown", RunAs, Root);
+            Pg("initdb", "-D", Data, "-U", "postgres", "-A", "trust", "-E", "UTF8");
+        }
+
+        if (Pg("pg_ctl", "-D", Data, "status") != 0)
+        {
+            Pg("pg_ctl", "-D", Data, "-l", System.IO.Path.Combine(Root, "server.log"), "-w", "-o",
+               $"-p {port} -k {Root} -c listen_addresses=127.0.0.1", "start");
+        }
+
+        var exists = Pg("psql", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", "-d", database, "-c", "SELECT 1") == 0;
+        if (!exists) Pg("createdb", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", database);
+        return $"postgresql://postgres@127.0.0.1:{port}/{database}?schema=public";
+    }
+
+    public void Stop()
+    {
+        if (System.IO.File.Exists(System.IO.Path.Combine(Data, "postmaster.pid"))) Pg("pg_ctl", "-D", Data, "-w", "stop");
+    }
+
+    private int Pg(string tool, params string[] arguments)
+    {
+        var program = System.IO.Path.Combine(BinDirectory(), tool);
+        return RunAs == null ? Exec(program, arguments) : Exec("runuser", new[] { "-u", RunAs, "--", program }.Concat(arguments).ToArray());
+    }
+
+    private int Exec(string program, params string[] arguments)
+    {
+        var builder = new ProcessArgumentBuilder();
+        foreach (var argument in arguments) builder.AppendQuoted(argument);
+        return context.StartProcess(program, new ProcessSettings { Arguments = builder, Silent = false });
+    }
+
+    private static string BinDirectory()
+    {
+        var debian = "/usr/lib/postgresql";
+        var installed = System.IO.Directory.Exists(debian)
+            ? System.IO.Directory.GetDirectories(debian).Select(d => System.IO.Path.Combine(d, "bin"))
+                .Where(d => System.IO.File.Exists(System.IO.Path.Combine(d, "initdb")))
+                .OrderByDescending(d => d).FirstOrDefault()
+            : null;
+        return installed ?? throw new Exception("No PostgreSQL server binaries found; install them (apt-get install postgresql-15) or set DATABASE_URL.");
+    }
+}
