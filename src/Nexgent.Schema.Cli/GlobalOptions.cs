@@ -27,6 +27,18 @@ public sealed class GlobalOptions
         Description = "Seconds one SQL command may run before it is cancelled (default 30).",
     };
 
+    public Option<int> LockWait { get; } = new("--lock-wait")
+    {
+        Description = "Seconds to wait for another runner's migration lock on the same database (default 120).",
+        DefaultValueFactory = _ => 120,
+    };
+
+    public Option<int> LockTimeout { get; } = new("--lock-timeout")
+    {
+        Description = "Seconds a statement may wait for a table lock before the migration fails (PostgreSQL lock_timeout; default 5).",
+        DefaultValueFactory = _ => 5,
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-V")
     {
         Description = "Show each SQL statement, and the stack trace of an error.",
@@ -44,7 +56,7 @@ public sealed class GlobalOptions
 
     public void AddTo(Command root)
     {
-        foreach (var option in new Option[] { Connection, Assemblies, Processor, Timeout, Verbose, Preview, Output })
+        foreach (var option in new Option[] { Connection, Assemblies, Processor, Timeout, LockWait, LockTimeout, Verbose, Preview, Output })
         {
             option.Recursive = true;
             root.Options.Add(option);

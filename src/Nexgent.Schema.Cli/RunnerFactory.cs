@@ -25,10 +25,11 @@ internal static class RunnerFactory
         }
 
         var timeout = parsed.GetValue(options.Timeout);
-        if (timeout is < 0)
-        {
-            throw new SchemaRunnerException($"--timeout {timeout} is negative; give a number of seconds (0 waits forever).");
-        }
+        RequireSeconds("--timeout", timeout ?? 0);
+        var lockWait = parsed.GetValue(options.LockWait);
+        RequireSeconds("--lock-wait", lockWait);
+        var lockTimeout = parsed.GetValue(options.LockTimeout);
+        RequireSeconds("--lock-timeout", lockTimeout);
 
         var assemblies = LoadAssemblies(parsed.GetValue(options.Assemblies) ?? []);
         var verbose = parsed.GetValue(options.Verbose);
@@ -45,11 +46,21 @@ internal static class RunnerFactory
                 }
 
                 runner.CommandTimeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+                runner.LockWait = TimeSpan.FromSeconds(lockWait);
+                runner.LockTimeout = TimeSpan.FromSeconds(lockTimeout);
                 runner.Preview = parsed.GetValue(options.Preview);
                 runner.SqlOutputFile = parsed.GetValue(options.Output);
                 runner.ShowSql = verbose;
             });
         return services.BuildServiceProvider();
+    }
+
+    private static void RequireSeconds(string option, int seconds)
+    {
+        if (seconds < 0)
+        {
+            throw new SchemaRunnerException($"{option} {seconds} is negative; give a number of seconds, 0 or more.");
+        }
     }
 
     private static void RequirePostgres(string? processor)

@@ -52,10 +52,18 @@ public sealed class DatabaseConnection
         return $"{user}{Host}:{Port}/{Database ?? "(default database)"} (schema {Schema})";
     }
 
-    /// <summary>The same server and credentials, another database (to create or drop databases).</summary>
+    /// <summary>The same server and credentials, another database (a shadow database, or the maintenance one).</summary>
     public DatabaseConnection WithDatabase(string database)
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database };
+        return new DatabaseConnection(builder, Schema);
+    }
+
+    /// <summary>The same connection with a PostgreSQL setting applied to every session it opens (<c>-c name=value</c>).</summary>
+    public DatabaseConnection WithSessionSetting(string name, string value)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        builder.Options = $"{builder.Options} -c {name}={value}".Trim();
         return new DatabaseConnection(builder, Schema);
     }
 

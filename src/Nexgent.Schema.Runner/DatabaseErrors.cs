@@ -23,6 +23,8 @@ internal static class DatabaseErrors
                 $"The database '{database.Database}' does not exist on {where}; create it first (createdb {database.Database}) or correct the database name.",
             "3F000" =>
                 $"The schema '{database.Schema}' does not exist in database '{database.Database}'; create it or correct the schema parameter.",
+            "55P03" when step is not null =>
+                $"Migration {step} waited longer than lock_timeout for a lock and was rolled back; {BlockingSessions.Describe(database)} Run again when it has finished, or raise --lock-timeout.",
             "57014" when step is not null =>
                 $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout and run again.",
             not null when step is not null =>
@@ -51,7 +53,7 @@ internal static class DatabaseErrors
     private static string Sentence(PostgresException e)
     {
         var text = e.MessageText.TrimEnd('.') + ".";
-        if (!string.IsNullOrEmpty(e.Detail))
+        if (!string.IsNullOrEmpty(e.Detail) && !e.Detail.StartsWith("Detail redacted", StringComparison.Ordinal))
         {
             text += " " + e.Detail.TrimEnd('.') + ".";
         }

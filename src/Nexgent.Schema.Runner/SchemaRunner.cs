@@ -53,21 +53,27 @@ public sealed class SchemaRunner(
             RequireKnown(t, allowZero: false);
         }
 
-        var applied = AppliedVersions();
-        var steps = Known.Values
-            .Where(m => !applied.Contains(m.Version) && (target is null || m.Version <= target))
-            .Select(m => Step(m, MigrationDirection.Up))
-            .ToList();
-        WarnAboutUnknown(applied);
-        return Run(steps, applied);
+        return Locked(() =>
+        {
+            var applied = AppliedVersions();
+            var steps = Known.Values
+                .Where(m => !applied.Contains(m.Version) && (target is null || m.Version <= target))
+                .Select(m => Step(m, MigrationDirection.Up))
+                .ToList();
+            WarnAboutUnknown(applied);
+            return Run(steps, applied);
+        });
     }
 
     /// <summary>Rolls back every applied migration above <paramref name="target"/>, newest first (0 rolls back all).</summary>
     public MigrationResult MigrateDown(long target)
     {
         RequireKnown(target, allowZero: true);
-        var applied = AppliedVersions();
-        return Run(DownSteps(applied.Where(v => v > target), applied), applied);
+        return Locked(() =>
+        {
+            var applied = AppliedVersions();
+            return Run(DownSteps(applied.Where(v => v > target), applied), applied);
+        });
     }
 
     public MigrationResult RollbackTo(long version) => MigrateDown(version);
@@ -82,8 +88,11 @@ public sealed class SchemaRunner(
             throw new SchemaRunnerException($"Cannot roll back by {count}; give a number of migrations of 1 or more.");
         }
 
-        var applied = AppliedVersions();
-        return Run(DownSteps(applied.OrderDescending().Take(count), applied), applied);
+        return Locked(() =>
+        {
+            var applied = AppliedVersions();
+            return Run(DownSteps(applied.OrderDescending().Take(count), applied), applied);
+        });
     }
 
     /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
@@ -95,6 +104,30 @@ public sealed class SchemaRunner(
         {
             throw new SchemaRunnerException(
                 $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it with `migrate up` or give it a version after {applied.Max()}.");
+        }
+    }
+
+    /// <summary>Runs <paramref name="run"/> holding the migration lock; a preview changes nothing and needs none.</summary>
+    private T Locked<T>(Func<T> run)
+    {
+        if (options.Value.Preview)
+        {
+            return run();
+        }
+
+        MigrationLock migrationLock;
+        try
+        {
+            migrationLock = MigrationLock.Acquire(database, options.Value.LockWait, logger);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
+
+        using (migrationLock)
+        {
+            return run();
         }
     }
 

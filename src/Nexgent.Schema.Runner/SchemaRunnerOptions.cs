@@ -19,6 +19,17 @@ public sealed class SchemaRunnerOptions
     /// <summary>Also write the SQL that runs (or would run, with <see cref="Preview"/>) to this file.</summary>
     public string? SqlOutputFile { get; set; }
 
+    /// <summary>
+    /// How long a run waits for another runner's migration lock before giving up (default 2 minutes).
+    /// </summary>
+    public TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// PostgreSQL's <c>lock_timeout</c> for every statement of a run (default 5 s): a migration stuck behind a
+    /// long transaction fails fast instead of making the application's queries queue behind it.
+    /// </summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Let FluentMigrator log each statement it runs (the CLI's <c>--verbose</c>).</summary>
     public bool ShowSql { get; set; }
 }

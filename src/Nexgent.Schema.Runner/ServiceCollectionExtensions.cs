@@ -22,7 +22,8 @@ public static class ServiceCollectionExtensions
             throw new SchemaRunnerException("No migration assembly was given; add at least one to MigrationAssemblies.");
         }
 
-        var database = DatabaseConnection.Parse(options.ConnectionString);
+        var database = DatabaseConnection.Parse(options.ConnectionString)
+            .WithSessionSetting("lock_timeout", $"{(long)options.LockTimeout.TotalMilliseconds}ms");
         var versionTable = new VersionTable(database);
 
         services.AddSingleton(Options.Create(options));

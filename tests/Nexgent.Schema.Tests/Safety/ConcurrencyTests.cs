@@ -1,0 +1,69 @@
+using Nexgent.Schema.Tests.Infrastructure;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Nexgent.Schema.Tests.Safety;
+
+/// <summary>Runners started together serialise on the advisory lock; a migration blocked by a long transaction fails fast.</summary>
+public sealed class ConcurrencyTests
+{
+    [Test]
+    public async Task Eight_runners_started_together_apply_each_migration_once()
+    {
+        using var database = TestDatabase.Create();
+        using var start = new Barrier(8);
+
+        var runs = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            using var migrator = new Migrator(database.ConnectionString);
+            start.SignalAndWait();
+            return migrator.Runner.MigrateUp();
+        })).ToList();
+        var results = await Task.WhenAll(runs);
+
+        Assert.That(results.Sum(r => r.Steps.Count), Is.EqualTo(Golden.Versions.Count), "every migration applied by exactly one runner");
+        Assert.That(results.Count(r => r.Steps.Count == 0), Is.EqualTo(7), "the others found nothing to do");
+        Assert.That(database.RecordedVersions(), Is.EqualTo(Golden.Versions));
+        Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(Golden.Latest)));
+    }
+
+    [Test]
+    public void A_runner_that_cannot_get_the_lock_in_time_gives_up_and_changes_nothing()
+    {
+        using var database = TemplateDatabases.At(20251221000651);
+        using var holder = database.Open();
+        using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({Nexgent.Schema.Runner.MigrationLock.KeyFor("public")})", holder))
+        {
+            take.ExecuteScalar();
+        }
+
+        using var migrator = new Migrator(database.ConnectionString, o => o.LockWait = TimeSpan.FromSeconds(1));
+        var error = Assert.Throws<Nexgent.Schema.Runner.SchemaRunnerException>(() => migrator.Runner.MigrateUp())!;
+
+        Assert.That(error.Message, Does.StartWith("Another runner has held the migration lock on").And.Contain("raise --lock-wait"));
+        Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20251221000651));
+    }
+
+    [Test]
+    public void A_migration_blocked_by_a_long_transaction_fails_within_lock_timeout_and_names_the_blocker()
+    {
+        using var database = TemplateDatabases.At(20251221120000);
+        using var application = database.Open();
+        using var transaction = application.BeginTransaction();
+        using (var read = new NpgsqlCommand("SELECT count(*) FROM agents", application, transaction))
+        {
+            read.ExecuteScalar();
+        }
+
+        var blocker = application.ProcessID;
+
+        using var migrator = new Migrator(database.ConnectionString, o => o.LockTimeout = TimeSpan.FromSeconds(1));
+        var error = Assert.Throws<Nexgent.Schema.Runner.SchemaRunnerException>(() => migrator.Runner.MigrateUp(20260106120000))!;
+
+        Assert.That(error.Message, Does.StartWith("Migration 20260106120000 add_automated_trading (up) waited longer than lock_timeout"));
+        Assert.That(error.Message, Does.Contain($"process {blocker} "));
+        transaction.Rollback();
+        Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20251221120000));
+        Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(20251221120000)));
+    }
+}
