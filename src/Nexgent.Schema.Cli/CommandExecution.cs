@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Nexgent.Schema.Runner;
 
 namespace Nexgent.Schema.Cli;
@@ -8,13 +7,16 @@ namespace Nexgent.Schema.Cli;
 internal static class CommandExecution
 {
     public static int Run(ParseResult parsed, GlobalOptions options, Func<SchemaRunner, int> verb)
+        => Run(parsed, options, (SchemaRunnerScope scope) => verb(scope.Runner));
+
+    /// <summary>For verbs that need more of the runner library than <see cref="SchemaRunner"/>.</summary>
+    public static int Run(ParseResult parsed, GlobalOptions options, Func<SchemaRunnerScope, int> verb)
     {
         var verbose = parsed.GetValue(options.Verbose);
         try
         {
-            using var provider = RunnerFactory.Create(parsed, options);
-            using var scope = provider.CreateScope();
-            return verb(scope.ServiceProvider.GetRequiredService<SchemaRunner>());
+            using var scope = RunnerFactory.Create(parsed, options);
+            return verb(scope);
         }
         catch (SchemaRunnerException e)
         {

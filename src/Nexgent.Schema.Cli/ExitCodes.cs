@@ -10,4 +10,10 @@ public static class ExitCodes
 
     /// <summary>The command line itself is wrong: unknown verb or option, missing or malformed argument.</summary>
     public const int Usage = 2;
+
+    /// <summary><c>status</c>: the database is not up to date (pending, or applied migrations the assemblies lack).</summary>
+    public const int NotUpToDate = 3;
+
+    /// <summary><c>drift</c>: the schema differs from what the migrations build.</summary>
+    public const int Drift = 4;
 }

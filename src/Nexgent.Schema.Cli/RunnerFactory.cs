@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nexgent.Schema.Migrations.Versions;
 using Nexgent.Schema.Runner;
@@ -14,7 +13,7 @@ internal static class RunnerFactory
 
     private static readonly string[] PostgresNames = ["postgresql", "postgres", "postgresql15_0", "postgres15_0", "postgresql11_0", "postgresql10_0", "postgres92"];
 
-    public static ServiceProvider Create(ParseResult parsed, GlobalOptions options)
+    public static SchemaRunnerScope Create(ParseResult parsed, GlobalOptions options)
     {
         RequirePostgres(parsed.GetValue(options.Processor));
         var connection = parsed.GetValue(options.Connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable);
@@ -33,11 +32,8 @@ internal static class RunnerFactory
 
         var assemblies = LoadAssemblies(parsed.GetValue(options.Assemblies) ?? []);
         var verbose = parsed.GetValue(options.Verbose);
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging
-                .AddProvider(new PlainConsoleLoggerProvider())
-                .AddFilter<PlainConsoleLoggerProvider>((category, _) => category == typeof(SchemaRunner).FullName))
-            .AddSchemaRunner(runner =>
+        return SchemaRunnerScope.Create(
+            runner =>
             {
                 runner.ConnectionString = connection;
                 foreach (var assembly in assemblies)
@@ -51,8 +47,10 @@ internal static class RunnerFactory
                 runner.Preview = parsed.GetValue(options.Preview);
                 runner.SqlOutputFile = parsed.GetValue(options.Output);
                 runner.ShowSql = verbose;
-            });
-        return services.BuildServiceProvider();
+            },
+            logging => logging
+                .AddProvider(new PlainConsoleLoggerProvider())
+                .AddFilter<PlainConsoleLoggerProvider>((category, _) => category == typeof(SchemaRunner).FullName));
     }
 
     private static void RequireSeconds(string option, int seconds)

@@ -4,6 +4,8 @@ using FluentMigrator.Infrastructure;
 using FluentMigrator.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexgent.Schema.Runner.Baselining;
+using Nexgent.Schema.Runner.Drift;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner;
@@ -42,6 +44,13 @@ public sealed class SchemaRunner(
         return states.Concat(unknown).OrderBy(s => s.Version).ToList();
     }
 
+    public SchemaStatus Status()
+    {
+        var migrations = ListMigrations();
+        var current = migrations.Where(m => m.IsApplied).Select(m => m.Version).DefaultIfEmpty(0).Max();
+        return new SchemaStatus(database.Describe(), current, migrations);
+    }
+
     /// <summary>The highest applied version, 0 for a database never migrated.</summary>
     public long CurrentVersion() => ReadApplied().Select(a => a.Version).DefaultIfEmpty(0).Max();
 
@@ -60,6 +69,7 @@ public sealed class SchemaRunner(
                 .Where(m => !applied.Contains(m.Version) && (target is null || m.Version <= target))
                 .Select(m => Step(m, MigrationDirection.Up))
                 .ToList();
+            RefuseExistingSchemaWithoutVersions(applied, steps);
             WarnAboutUnknown(applied);
             return Run(steps, applied);
         });
@@ -95,6 +105,47 @@ public sealed class SchemaRunner(
         });
     }
 
+    /// <summary>
+    /// Records every known migration up to <paramref name="version"/> as applied without running it, for a
+    /// schema that already exists (see <see cref="Baselining.Baseliner"/>, which checks that first).
+    /// </summary>
+    public IReadOnlyList<MigrationStep> RecordApplied(long version)
+    {
+        RequireKnown(version, allowZero: false);
+        return Locked(() =>
+        {
+            var applied = AppliedVersions();
+            var steps = Known.Values
+                .Where(m => m.Version <= version && !applied.Contains(m.Version))
+                .Select(m => Step(m, MigrationDirection.Up))
+                .ToList();
+            if (options.Value.Preview || steps.Count == 0)
+            {
+                return steps;
+            }
+
+            try
+            {
+                fluentRunner.VersionLoader.LoadVersionInfo();
+                fluentRunner.Processor.BeginTransaction();
+                foreach (var step in steps)
+                {
+                    fluentRunner.VersionLoader.UpdateVersionInfo(step.Version, step.Description);
+                    logger.LogInformation("Recorded {Step} as applied.", step);
+                }
+
+                fluentRunner.Processor.CommitTransaction();
+            }
+            catch (Exception e) when (e is not SchemaRunnerException)
+            {
+                fluentRunner.Processor.RollbackTransaction();
+                throw DatabaseErrors.Explain(e, database);
+            }
+
+            return steps;
+        });
+    }
+
     /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
     public void ValidateVersions()
     {
@@ -105,6 +156,23 @@ public sealed class SchemaRunner(
             throw new SchemaRunnerException(
                 $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it with `migrate up` or give it a version after {applied.Max()}.");
         }
+    }
+
+    /// <summary>
+    /// Never initialise on top of an existing schema: tables but no recorded version is a database that
+    /// Prisma (or a person) built, and running the first migration on it would fail halfway or, worse, not.
+    /// </summary>
+    private void RefuseExistingSchemaWithoutVersions(HashSet<long> applied, List<MigrationStep> steps)
+    {
+        if (applied.Count > 0 || steps.Count == 0 || !SchemaCatalog.HasTables(database))
+        {
+            return;
+        }
+
+        var prisma = PrismaMigrationsTable.Read(database) is not null;
+        throw new SchemaRunnerException(prisma
+            ? $"{database.Describe()} was migrated by Prisma and records no FluentMigrator version; run `dotnet fm baseline --from-prisma` first, then migrate."
+            : $"{database.Describe()} already holds tables but records no migration; if they are the schema at some version, record it with `dotnet fm baseline --version V` first.");
     }
 
     /// <summary>Runs <paramref name="run"/> holding the migration lock; a preview changes nothing and needs none.</summary>

@@ -4,6 +4,8 @@ using FluentMigrator.Runner.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexgent.Schema.Runner.Baselining;
+using Nexgent.Schema.Runner.Drift;
 
 namespace Nexgent.Schema.Runner;
 
@@ -62,6 +64,8 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddScoped<SchemaRunner>();
+        services.AddScoped<DriftDetector>();
+        services.AddScoped<Baseliner>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Nexgent.Schema.Migrations.Versions;
 using Nexgent.Schema.Runner;
 
@@ -7,24 +6,19 @@ namespace Nexgent.Schema.Tests.Infrastructure;
 /// <summary>The runner library as a host application uses it, pointed at a test database.</summary>
 public sealed class Migrator : IDisposable
 {
-    private readonly ServiceProvider provider;
-    private readonly IServiceScope scope;
+    private readonly SchemaRunnerScope scope;
 
     public Migrator(string connectionString, Action<SchemaRunnerOptions>? configure = null)
     {
-        provider = new ServiceCollection()
-            .AddSchemaRunner(options =>
-            {
-                options.ConnectionString = connectionString;
-                options.MigrationAssemblies.Add(typeof(Init).Assembly);
-                configure?.Invoke(options);
-            })
-            .BuildServiceProvider();
-        scope = provider.CreateScope();
-        Runner = scope.ServiceProvider.GetRequiredService<SchemaRunner>();
+        scope = SchemaRunnerScope.Create(options =>
+        {
+            options.ConnectionString = connectionString;
+            options.MigrationAssemblies.Add(typeof(Init).Assembly);
+            configure?.Invoke(options);
+        });
     }
 
-    public SchemaRunner Runner { get; }
+    public SchemaRunner Runner => scope.Runner;
 
     public static MigrationResult Up(TestDatabase database, long? target = null)
     {
@@ -38,9 +32,5 @@ public sealed class Migrator : IDisposable
         return migrator.Runner.MigrateDown(target);
     }
 
-    public void Dispose()
-    {
-        scope.Dispose();
-        provider.Dispose();
-    }
+    public void Dispose() => scope.Dispose();
 }

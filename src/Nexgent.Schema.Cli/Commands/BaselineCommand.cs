@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Nexgent.Schema.Runner;
+using Nexgent.Schema.Runner.Baselining;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>baseline</c>: record migrations as applied without running them (Prisma's <c>migrate resolve --applied</c>).</summary>
+internal sealed class BaselineCommand : Command
+{
+    private readonly Option<long?> version = new("--version", "-v")
+    {
+        Description = "Record every migration up to this version as applied.",
+    };
+
+    private readonly Option<bool> fromPrisma = new("--from-prisma")
+    {
+        Description = "Record what _prisma_migrations says Prisma applied, after checking the schema matches.",
+    };
+
+    private readonly Option<bool> noDriftCheck = new("--no-drift-check")
+    {
+        Description = "With --version: record without comparing the schema first (no shadow database is created).",
+    };
+
+    public BaselineCommand(GlobalOptions options)
+        : base("baseline", "Record migrations as applied without running them, for a schema that already exists.")
+    {
+        Options.Add(version);
+        Options.Add(fromPrisma);
+        Options.Add(noDriftCheck);
+        SetAction(parsed => CommandExecution.Run(parsed, options, scope =>
+        {
+            var baseliner = scope.Get<Baseliner>();
+            var steps = (parsed.GetValue(version), parsed.GetValue(fromPrisma)) switch
+            {
+                ({ } v, false) => baseliner.ToVersion(v, checkDrift: !parsed.GetValue(noDriftCheck)),
+                (null, true) => baseliner.FromPrisma(),
+                _ => throw new SchemaRunnerException("Give baseline either --version V or --from-prisma (one of them)."),
+            };
+            Console.WriteLine(steps.Count == 0
+                ? "Nothing to record: those migrations are already recorded."
+                : $"Recorded {steps.Count} migration(s) as applied, up to {steps[^1].Version}; `dotnet fm migrate` now applies only newer ones.");
+            return ExitCodes.Success;
+        }));
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Nexgent.Schema.Runner.Drift;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>drift</c>: compare the database with what its migrations build, through a shadow database.</summary>
+internal sealed class DriftCommand : Command
+{
+    private readonly Option<bool> json = new("--json") { Description = "Print the differences as JSON." };
+
+    public DriftCommand(GlobalOptions options)
+        : base("drift", $"Build a temporary shadow database with the migrations the database records, compare the two schemas, and exit {ExitCodes.Drift} on any difference.")
+    {
+        Options.Add(json);
+        SetAction(parsed => CommandExecution.Run(parsed, options, scope =>
+        {
+            var report = scope.Get<DriftDetector>().Detect();
+            if (parsed.GetValue(json))
+            {
+                Json.Print(new
+                {
+                    report.Version,
+                    report.HasDrift,
+                    Differences = report.Differences.Select(d => new { d.Kind, d.Name, d.Expected, d.Actual, d.Sentence }),
+                });
+            }
+            else
+            {
+                foreach (var difference in report.Differences)
+                {
+                    Console.WriteLine(difference.Sentence);
+                }
+
+                Console.WriteLine(report.HasDrift
+                    ? $"{report.Differences.Count} difference(s) from the migrations at version {report.Version}."
+                    : $"No drift: the schema is what the migrations build at version {report.Version}.");
+            }
+
+            return report.HasDrift ? ExitCodes.Drift : ExitCodes.Success;
+        }));
+    }
+}

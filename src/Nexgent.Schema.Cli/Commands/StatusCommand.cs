@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Nexgent.Schema.Runner;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>status</c>: applied, pending and unknown migrations; exit 0 only when up to date.</summary>
+internal sealed class StatusCommand : Command
+{
+    private readonly Option<bool> json = new("--json") { Description = "Print the status as JSON." };
+
+    public StatusCommand(GlobalOptions options)
+        : base("status", $"Show applied, pending and unknown migrations; exit {ExitCodes.Success} when up to date, {ExitCodes.NotUpToDate} otherwise.")
+    {
+        Options.Add(json);
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
+        {
+            var status = runner.Status();
+            if (parsed.GetValue(json))
+            {
+                Json.Print(new
+                {
+                    status.Database,
+                    status.CurrentVersion,
+                    status.IsUpToDate,
+                    Applied = status.Applied.Select(m => new { m.Version, m.Description, m.AppliedOn }),
+                    Pending = status.Pending.Select(m => new { m.Version, m.Description }),
+                    Unknown = status.Unknown.Select(m => new { m.Version, m.Description, m.AppliedOn }),
+                });
+            }
+            else
+            {
+                Print(status);
+            }
+
+            return status.IsUpToDate ? ExitCodes.Success : ExitCodes.NotUpToDate;
+        }));
+    }
+
+    private static void Print(SchemaStatus status)
+    {
+        Console.WriteLine($"{status.Database} is at version {status.CurrentVersion}: {status.Applied.Count} applied, {status.Pending.Count} pending, {status.Unknown.Count} unknown.");
+        foreach (var m in status.Pending)
+        {
+            Console.WriteLine($"  pending  {m.Version} {m.Description}");
+        }
+
+        foreach (var m in status.Unknown)
+        {
+            Console.WriteLine($"  unknown  {m.Version} {m.Description} (applied {m.AppliedOn:yyyy-MM-dd HH:mm:ss}, absent from the assemblies)");
+        }
+
+        Console.WriteLine(status.IsUpToDate ? "Up to date." : status.Pending.Count > 0 ? "Not up to date: run `dotnet fm migrate`." : "Not up to date: the database has migrations the assemblies lack.");
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using Nexgent.Schema.Runner.Drift;
+using Npgsql;
+
+namespace Nexgent.Schema.Runner.Baselining;
+
+/// <summary>
+/// Records migrations as applied without running them, for a database whose schema already exists
+/// (Prisma's <c>migrate resolve --applied</c>): up to a version, or as <c>_prisma_migrations</c> says.
+/// Before recording, it proves with <see cref="DriftDetector"/> that the schema is what the migrations build.
+/// </summary>
+public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, DatabaseConnection database, ILogger<SchemaRunner> logger)
+{
+    private const int DifferencesShown = 5;
+
+    /// <summary>Records every migration up to <paramref name="version"/> as applied.</summary>
+    public IReadOnlyList<MigrationStep> ToVersion(long version, bool checkDrift = true)
+    {
+        if (checkDrift)
+        {
+            RequireNoDrift(version, "the schema is not what the migrations build at that version");
+        }
+
+        return runner.RecordApplied(version);
+    }
+
+    /// <summary>Records what Prisma Migrate applied, once every row is accounted for and the schema matches.</summary>
+    public IReadOnlyList<MigrationStep> FromPrisma()
+    {
+        var rows = ReadPrismaRows();
+        var known = runner.ListMigrations().Where(m => m.IsKnown).ToDictionary(m => m.Version);
+        var finished = new List<long>();
+        foreach (var migration in rows.GroupBy(r => r.Name))
+        {
+            var name = migration.Key;
+            if (!migration.Any(r => r.Finished))
+            {
+                var state = migration.Any(r => r.RolledBackAt is not null) ? "was rolled back" : "never finished (it failed or is still running)";
+                throw new SchemaRunnerException(
+                    $"Prisma's migration {name} {state}; repair the database and resolve it with Prisma (or apply it) before baselining.");
+            }
+
+            var row = migration.First();
+            if (row.Version is not { } version || !known.ContainsKey(version))
+            {
+                throw new SchemaRunnerException(
+                    $"Prisma applied {name}, which no migration assembly contains; add its migration (version {row.Version?.ToString() ?? "?"}) or give the assembly that has it with -a.");
+            }
+
+            finished.Add(version);
+        }
+
+        if (finished.Count == 0)
+        {
+            throw new SchemaRunnerException($"{PrismaMigrationsTable.Name} in {database.Describe()} records no finished migration; there is nothing to baseline, run `dotnet fm migrate`.");
+        }
+
+        var latest = finished.Max();
+        var skipped = known.Keys.Where(v => v < latest && !finished.Contains(v)).Order().ToList();
+        if (skipped.Count > 0)
+        {
+            throw new SchemaRunnerException(
+                $"Prisma's history skips {skipped[0]} {known[skipped[0]].Description} but has later migrations; apply or resolve it with Prisma first, or baseline with --version.");
+        }
+
+        logger.LogInformation("{Table} records {Count} finished migrations, up to {Version}.", PrismaMigrationsTable.Name, finished.Count, latest);
+        RequireNoDrift(latest, "the schema is not what Prisma's recorded migrations build");
+        return runner.RecordApplied(latest);
+    }
+
+    private IReadOnlyList<PrismaMigration> ReadPrismaRows()
+    {
+        try
+        {
+            return PrismaMigrationsTable.Read(database)
+                   ?? throw new SchemaRunnerException(
+                       $"{database.Describe()} has no {PrismaMigrationsTable.Name} table, so Prisma did not migrate it; baseline with --version V instead.");
+        }
+        catch (NpgsqlException e)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
+    }
+
+    private void RequireNoDrift(long version, string problem)
+    {
+        var report = drift.DetectAt(version);
+        if (!report.HasDrift)
+        {
+            logger.LogInformation("The schema matches the migrations at {Version}.", version);
+            return;
+        }
+
+        var shown = string.Join(" ", report.Differences.Take(DifferencesShown).Select(d => d.Sentence));
+        var more = report.Differences.Count > DifferencesShown ? $" ({report.Differences.Count - DifferencesShown} more; run `dotnet fm drift`.)" : "";
+        throw new SchemaRunnerException(
+            $"Nothing was recorded: {problem} ({report.Differences.Count} difference(s)): {shown}{more}");
+    }
+}

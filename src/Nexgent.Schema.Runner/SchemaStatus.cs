@@ -1,0 +1,14 @@
+namespace Nexgent.Schema.Runner;
+
+/// <summary>Where a database stands against the migration assemblies.</summary>
+public sealed record SchemaStatus(string Database, long CurrentVersion, IReadOnlyList<MigrationState> Migrations)
+{
+    public IReadOnlyList<MigrationState> Applied => Migrations.Where(m => m.IsApplied && m.IsKnown).ToList();
+
+    public IReadOnlyList<MigrationState> Pending => Migrations.Where(m => !m.IsApplied).ToList();
+
+    /// <summary>Recorded in the database, absent from the assemblies.</summary>
+    public IReadOnlyList<MigrationState> Unknown => Migrations.Where(m => !m.IsKnown).ToList();
+
+    public bool IsUpToDate => Pending.Count == 0 && Unknown.Count == 0;
+}
