@@ -16,7 +16,7 @@ public static class SchemaCatalog
           SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = @schema AND c.relkind IN ('r', 'p') AND c.relname !~* '{Bookkeeping}'
         )
-        SELECT 0, relname, '' FROM t
+        SELECT 0, relname::text, ''::text FROM t
         UNION ALL
         SELECT 1, t.relname || '.' || a.attname,
                format_type(a.atttypid, a.atttypmod)
