@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nexgent.Schema.Runner;
+using Nexgent.Schema.Runner.Safety;
 
 namespace Nexgent.Schema.Cli;
 
@@ -17,6 +18,11 @@ internal static class CommandExecution
         {
             using var scope = RunnerFactory.Create(parsed, options);
             return verb(scope);
+        }
+        catch (DataLossRefusedException e)
+        {
+            Fail(e.Message, e, verbose);
+            return ExitCodes.DataLossRefused;
         }
         catch (SchemaRunnerException e)
         {

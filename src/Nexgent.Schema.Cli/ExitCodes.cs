@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary><c>drift</c>: the schema differs from what the migrations build.</summary>
     public const int Drift = 4;
+
+    /// <summary><c>deploy</c>: pending migrations would lose data and --accept-data-loss was not given; nothing was applied.</summary>
+    public const int DataLossRefused = 5;
 }

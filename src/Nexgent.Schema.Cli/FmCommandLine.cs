@@ -34,6 +34,7 @@ public static class FmCommandLine
         root.Subcommands.Add(new ListCommand(options));
         root.Subcommands.Add(new ValidateCommand(options));
         root.Subcommands.Add(new StatusCommand(options));
+        root.Subcommands.Add(new DeployCommand(options));
         root.Subcommands.Add(new DriftCommand(options));
         root.Subcommands.Add(new BaselineCommand(options));
         return root;

@@ -2,16 +2,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Nexgent.Schema.Cli;
 
-/// <summary>Progress as plain lines: information to standard output, warnings and errors to standard error.</summary>
-internal sealed class PlainConsoleLoggerProvider : ILoggerProvider
+/// <summary>
+/// Progress as plain lines: information to standard output (to standard error when standard output carries
+/// JSON), warnings and errors to standard error.
+/// </summary>
+internal sealed class PlainConsoleLoggerProvider(bool progressToStandardError) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new PlainConsoleLogger();
+    public ILogger CreateLogger(string categoryName) => new PlainConsoleLogger(progressToStandardError ? Console.Error : Console.Out);
 
     public void Dispose()
     {
     }
 
-    private sealed class PlainConsoleLogger : ILogger
+    private sealed class PlainConsoleLogger(TextWriter progress) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -31,7 +34,7 @@ internal sealed class PlainConsoleLoggerProvider : ILoggerProvider
             }
             else
             {
-                Console.WriteLine(message);
+                progress.WriteLine(message);
             }
         }
     }

@@ -31,6 +31,16 @@ public sealed class DatabaseConnection
 
     internal string? Password => Builder.Password;
 
+    internal string SslModeForLibpq => Builder.SslMode switch
+    {
+        SslMode.Disable => "disable",
+        SslMode.Allow => "allow",
+        SslMode.Require => "require",
+        SslMode.VerifyCA => "verify-ca",
+        SslMode.VerifyFull => "verify-full",
+        _ => "prefer",
+    };
+
     private NpgsqlConnectionStringBuilder Builder { get; }
 
     public static DatabaseConnection Parse(string value)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexgent.Schema.Runner.Baselining;
 using Nexgent.Schema.Runner.Drift;
+using Nexgent.Schema.Runner.Safety;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner;
@@ -20,6 +21,7 @@ public sealed class SchemaRunner(
     IMigrationRunner runner,
     DatabaseConnection database,
     VersionTable versionTable,
+    DataLossAnalyzer dataLoss,
     IOptions<SchemaRunnerOptions> options,
     ILogger<SchemaRunner> logger)
 {
@@ -74,6 +76,38 @@ public sealed class SchemaRunner(
             return Run(steps, applied);
         });
     }
+
+    /// <summary>
+    /// The production verb: applies every pending migration, but refuses before applying anything when one
+    /// would lose data (declared by the migration or detected in its expressions), unless
+    /// <paramref name="acceptDataLoss"/>. With <paramref name="backupFile"/>, writes a pg_dump first and stops if it fails.
+    /// </summary>
+    public MigrationResult Deploy(bool acceptDataLoss = false, string? backupFile = null)
+        => Locked(() =>
+        {
+            var applied = AppliedVersions();
+            var pending = Known.Values.Where(m => !applied.Contains(m.Version)).ToList();
+            var steps = pending
+                .Select(m => Step(m, MigrationDirection.Up) with { DataLoss = dataLoss.Analyze(m, MigrationDirection.Up) })
+                .ToList();
+            RefuseExistingSchemaWithoutVersions(applied, steps);
+            WarnAboutUnknown(applied);
+
+            var losses = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
+            if (losses.Count > 0 && !acceptDataLoss)
+            {
+                throw new DataLossRefusedException(losses);
+            }
+
+            if (backupFile is not null && steps.Count > 0 && !options.Value.Preview)
+            {
+                logger.LogInformation("Backing up {Database} to {File} with pg_dump...", database.Describe(), backupFile);
+                DatabaseBackup.Write(database, backupFile);
+                logger.LogInformation("Backup written: {File} ({Size:0.0} MB); restore with pg_restore.", backupFile, new FileInfo(backupFile).Length / 1048576.0);
+            }
+
+            return Run(steps, applied);
+        });
 
     /// <summary>Rolls back every applied migration above <paramref name="target"/>, newest first (0 rolls back all).</summary>
     public MigrationResult MigrateDown(long target)

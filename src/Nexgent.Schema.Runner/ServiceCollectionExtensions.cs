@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexgent.Schema.Runner.Baselining;
 using Nexgent.Schema.Runner.Drift;
+using Nexgent.Schema.Runner.Safety;
 
 namespace Nexgent.Schema.Runner;
 
@@ -63,6 +64,7 @@ public static class ServiceCollectionExtensions
             services.AddLogging(logging => logging.AddFluentMigratorConsole());
         }
 
+        services.AddScoped<DataLossAnalyzer>();
         services.AddScoped<SchemaRunner>();
         services.AddScoped<DriftDetector>();
         services.AddScoped<Baseliner>();

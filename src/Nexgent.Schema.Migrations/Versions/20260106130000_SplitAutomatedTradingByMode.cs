@@ -9,6 +9,7 @@ namespace Nexgent.Schema.Migrations.Versions;
 /// Down folds the two flags back into one, keeping the flag of the agent's current trading_mode.
 /// </remarks>
 [Migration(20260106130000, "split_automated_trading_by_mode")]
+[NoDataLoss(MigrationDirection.Up, "agents.automated_trading is copied into both new columns before it is dropped.")]
 [LosesData(MigrationDirection.Down, "agents keep only the automated-trading flag of their current trading_mode; the other mode's flag is dropped.")]
 public sealed class SplitAutomatedTradingByMode : Migration
 {

@@ -177,8 +177,8 @@ public sealed class CliVerbTests
         var list = Fm.Run("list", "migrations", "-a", assembly, "-c", database.ConnectionString);
 
         Assert.That(up.ExitCode, Is.EqualTo(ExitCodes.Success), up.ToString());
-        Assert.That(database.Catalog(), Does.Contain("col notes.author character varying(100)"));
-        Assert.That(list.Output, Does.Contain("2 applied, 0 pending."));
+        Assert.That(database.Catalog(), Does.Contain("col notes.body character varying(50) not null").And.Not.Contain("col notes.author character varying(100)"));
+        Assert.That(list.Output, Does.Contain("4 applied, 0 pending."));
         Assert.That(Fm.Run("rollback", "all", "-a", assembly, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(database.Catalog(), Is.Empty);
     }

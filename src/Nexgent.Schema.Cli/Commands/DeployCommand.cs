@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Nexgent.Schema.Runner;
+
+namespace Nexgent.Schema.Cli.Commands;
+
+/// <summary><c>deploy</c>: the non-interactive production verb that refuses to lose data unless told.</summary>
+internal sealed class DeployCommand : Command
+{
+    private readonly Option<bool> acceptDataLoss = new("--accept-data-loss")
+    {
+        Description = "Apply migrations even when they drop tables or columns, delete rows or narrow types.",
+    };
+
+    private readonly Option<string?> backup = new("--backup")
+    {
+        Description = "First write a pg_dump (custom format) of the database to this file; stop if it fails.",
+    };
+
+    private readonly Option<bool> json = new("--json") { Description = "Print what was applied as JSON." };
+
+    public DeployCommand(GlobalOptions options)
+        : base("deploy", $"Apply every pending migration, refusing (exit {ExitCodes.DataLossRefused}, nothing applied) when one would lose data.")
+    {
+        Options.Add(acceptDataLoss);
+        Options.Add(backup);
+        Options.Add(json);
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
+        {
+            var result = runner.Deploy(parsed.GetValue(acceptDataLoss), parsed.GetValue(backup));
+            if (parsed.GetValue(json))
+            {
+                Json.Print(new
+                {
+                    result.VersionBefore,
+                    result.VersionAfter,
+                    result.Preview,
+                    Applied = result.Steps.Select(s => new { s.Version, s.Description, s.DataLoss }),
+                });
+            }
+
+            return ExitCodes.Success;
+        }));
+    }
+}
