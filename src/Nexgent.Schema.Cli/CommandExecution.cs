@@ -12,12 +12,19 @@ internal static class CommandExecution
 
     /// <summary>For verbs that need more of the runner library than <see cref="SchemaRunner"/>.</summary>
     public static int Run(ParseResult parsed, GlobalOptions options, Func<SchemaRunnerScope, int> verb)
+        => Guarded(parsed, options, () =>
+        {
+            using var scope = RunnerFactory.Create(parsed, options);
+            return verb(scope);
+        });
+
+    /// <summary>Runs a verb that needs no database, with the same error handling.</summary>
+    public static int Guarded(ParseResult parsed, GlobalOptions options, Func<int> verb)
     {
         var verbose = parsed.GetValue(options.Verbose);
         try
         {
-            using var scope = RunnerFactory.Create(parsed, options);
-            return verb(scope);
+            return verb();
         }
         catch (DataLossRefusedException e)
         {

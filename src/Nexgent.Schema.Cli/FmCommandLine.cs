@@ -35,6 +35,8 @@ public static class FmCommandLine
         root.Subcommands.Add(new ValidateCommand(options));
         root.Subcommands.Add(new StatusCommand(options));
         root.Subcommands.Add(new DeployCommand(options));
+        root.Subcommands.Add(new ResetCommand(options));
+        root.Subcommands.Add(new NewCommand(options));
         root.Subcommands.Add(new DriftCommand(options));
         root.Subcommands.Add(new BaselineCommand(options));
         return root;

@@ -109,6 +109,33 @@ public sealed class SchemaRunner(
             return Run(steps, applied);
         });
 
+    /// <summary>
+    /// Drops every object of the schema, the version table with them, and applies every migration again
+    /// (Prisma's <c>migrate reset</c>). Every row is lost: callers confirm first (see the CLI's <c>reset</c>).
+    /// </summary>
+    public MigrationResult Reset()
+        => Locked(() =>
+        {
+            if (options.Value.Preview)
+            {
+                logger.LogInformation("Would drop every object of {Database}, then apply every migration.", database.Describe());
+                return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
+            }
+
+            try
+            {
+                var dropped = SchemaEraser.Erase(database);
+                logger.LogWarning("Dropped {Count} objects of {Database} with all their rows.", dropped, database.Describe());
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                throw DatabaseErrors.Explain(e, database);
+            }
+
+            fluentRunner.VersionLoader.LoadVersionInfo();
+            return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
+        });
+
     /// <summary>Rolls back every applied migration above <paramref name="target"/>, newest first (0 rolls back all).</summary>
     public MigrationResult MigrateDown(long target)
     {

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Nexgent.Schema.Runner.Authoring;
+
+/// <summary>
+/// Writes a new migration class file, <c>&lt;version&gt;_&lt;ClassName&gt;.cs</c>, versioned with the current UTC
+/// time, shaped like the ones in the migration author's guide.
+/// </summary>
+public static partial class MigrationScaffolder
+{
+    public const string DefaultDirectory = "src/Nexgent.Schema.Migrations/Versions";
+
+    public static string Create(string name, string directory, DateTime utcNow)
+    {
+        var migration = MigrationName.Parse(name);
+        var version = long.Parse(utcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        if (!Directory.Exists(directory))
+        {
+            throw new SchemaRunnerException($"The migrations folder '{directory}' does not exist; run from the checkout's root or pass --directory.");
+        }
+
+        var existing = Directory.GetFiles(directory, "*.cs");
+        if (existing.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f).EndsWith("_" + migration.ClassName, StringComparison.Ordinal)
+                                         || File.ReadAllText(f).Contains($"\"{migration.Description}\")]", StringComparison.Ordinal)) is { } clash)
+        {
+            throw new SchemaRunnerException($"A migration named {migration.Description} already exists ({Path.GetFileName(clash)}); choose another name.");
+        }
+
+        if (existing.FirstOrDefault(f => Path.GetFileName(f).StartsWith($"{version}_", StringComparison.Ordinal)) is { } sameVersion)
+        {
+            throw new SchemaRunnerException($"Version {version} is already taken by {Path.GetFileName(sameVersion)}; wait a second and run again.");
+        }
+
+        var file = Path.Combine(directory, $"{version}_{migration.ClassName}.cs");
+        File.WriteAllText(file, Template(NamespaceOf(existing), version, migration));
+        return file;
+    }
+
+    private static string NamespaceOf(string[] existingFiles)
+        => existingFiles.Select(f => FileScopedNamespace().Match(File.ReadAllText(f))).FirstOrDefault(m => m.Success)?.Groups[1].Value
+           ?? "Nexgent.Schema.Migrations.Versions";
+
+    private static string Template(string @namespace, long version, MigrationName name) => $$"""
+        using System.Data;
+        using FluentMigrator;
+        using Nexgent.Schema.Migrations;
+        using Nexgent.Schema.Migrations.Postgres;
+
+        namespace {{@namespace}};
+
+        // Declare what Down (or Up) destroys, if anything, so `dotnet fm` warns before running it:
+        // [LosesData(MigrationDirection.Down, "the table ... is dropped with its rows.")]
+        [Migration({{version}}, "{{name.Description}}")]
+        public sealed class {{name.ClassName}} : Migration
+        {
+            public override void Up()
+            {
+                // For example:
+                // Alter.Table("agents").AddColumn("max_positions").AsInt32().NotNullable().WithDefaultValue(5);
+                // Create.IndexOn("agents", "max_positions");
+            }
+
+            public override void Down()
+            {
+                // Undo Up exactly, in reverse order:
+                // Delete.IndexOn("agents", "max_positions");
+                // Delete.Column("max_positions").FromTable("agents");
+            }
+        }
+
+        """;
+
+    [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
+    private static partial Regex FileScopedNamespace();
+}
