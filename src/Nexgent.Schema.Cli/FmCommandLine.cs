@@ -37,6 +37,7 @@ public static class FmCommandLine
         root.Subcommands.Add(new DeployCommand(options));
         root.Subcommands.Add(new ResetCommand(options));
         root.Subcommands.Add(new NewCommand(options));
+        root.Subcommands.Add(new ResolveCommand(options));
         root.Subcommands.Add(new DriftCommand(options));
         root.Subcommands.Add(new BaselineCommand(options));
         return root;

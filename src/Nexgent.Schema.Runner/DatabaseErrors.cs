@@ -28,7 +28,7 @@ internal static class DatabaseErrors
             "57014" when step is not null =>
                 $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout and run again.",
             not null when step is not null =>
-                $"Migration {step} failed and was rolled back: {Sentence(postgres)}",
+                $"Migration {step} failed and was rolled back: {Sentence(postgres)}{Statement(exception)}",
             not null =>
                 $"PostgreSQL at {where} answered with an error: {Sentence(postgres)}",
             null => null,
@@ -43,6 +43,27 @@ internal static class DatabaseErrors
             ? $"{Flatten(exception)} (database {database.Describe()})."
             : $"Migration {step} failed and was rolled back: {Flatten(exception)}";
         return new SchemaRunnerException(Masked(message, database), exception);
+    }
+
+    /// <summary>FluentMigrator quotes the statement that failed in its exception; name it, shortened.</summary>
+    private static string Statement(Exception exception)
+    {
+        const string marker = "executing the following sql:";
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            var at = e.Message.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var sql = e.Message[(at + marker.Length)..].TrimStart();
+            var end = sql.IndexOf("\nThe error was", StringComparison.Ordinal);
+            var statement = string.Join(' ', (end >= 0 ? sql[..end] : sql).Split((char[])['\r', '\n', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            return $" (statement: {(statement.Length <= 160 ? statement : statement[..157] + "...")})";
+        }
+
+        return "";
     }
 
     private static bool Unreachable(Exception exception)

@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Reflection;
 using FluentMigrator;
 using FluentMigrator.Infrastructure;
 using FluentMigrator.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexgent.Schema.Runner.Baselining;
+using Nexgent.Schema.Migrations;
 using Nexgent.Schema.Runner.Drift;
+using Nexgent.Schema.Runner.Journal;
 using Nexgent.Schema.Runner.Safety;
 using Npgsql;
 
@@ -22,6 +25,8 @@ public sealed class SchemaRunner(
     DatabaseConnection database,
     VersionTable versionTable,
     DataLossAnalyzer dataLoss,
+    VersionJournal journal,
+    MigrationChecksum checksums,
     IOptions<SchemaRunnerOptions> options,
     ILogger<SchemaRunner> logger)
 {
@@ -50,7 +55,10 @@ public sealed class SchemaRunner(
     {
         var migrations = ListMigrations();
         var current = migrations.Where(m => m.IsApplied).Select(m => m.Version).DefaultIfEmpty(0).Max();
-        return new SchemaStatus(database.Describe(), current, migrations);
+        var failed = ReadJournal().Where(e => e.IsDirty)
+            .Select(e => new FailedMigration(e.Version, Known.TryGetValue(e.Version, out var m) ? m.Description ?? "" : "", e.State == JournalState.Running ? "never finished" : e.Error ?? "failed"))
+            .ToList();
+        return new SchemaStatus(database.Describe(), current, migrations, failed);
     }
 
     /// <summary>The highest applied version, 0 for a database never migrated.</summary>
@@ -114,7 +122,7 @@ public sealed class SchemaRunner(
     /// (Prisma's <c>migrate reset</c>). Every row is lost: callers confirm first (see the CLI's <c>reset</c>).
     /// </summary>
     public MigrationResult Reset()
-        => Locked(() =>
+        => Locked(allowDirty: true, run: () =>
         {
             if (options.Value.Preview)
             {
@@ -196,6 +204,10 @@ public sealed class SchemaRunner(
                 }
 
                 fluentRunner.Processor.CommitTransaction();
+                foreach (var step in steps)
+                {
+                    journal.Write(step.Version, JournalState.Applied, checksums.Compute(Known[step.Version]));
+                }
             }
             catch (Exception e) when (e is not SchemaRunnerException)
             {
@@ -205,6 +217,110 @@ public sealed class SchemaRunner(
 
             return steps;
         });
+    }
+
+    /// <summary>
+    /// After a person repaired what a failed non-transactional migration left, records the outcome: not applied
+    /// (<paramref name="applied"/> false, Prisma's <c>resolve --rolled-back</c>) or applied (<c>--applied</c>).
+    /// </summary>
+    public void Resolve(long version, bool applied)
+    {
+        RequireKnown(version, allowZero: false);
+        Locked(allowDirty: true, run: () =>
+        {
+            if (ReadJournal().FirstOrDefault(e => e.Version == version && e.IsDirty) is null)
+            {
+                throw new SchemaRunnerException(
+                    $"Migration {Describe(version)} is not marked as failed, so there is nothing to resolve; `dotnet fm status` shows the state of every migration.");
+            }
+
+            var recorded = AppliedVersions().Contains(version);
+            try
+            {
+                if (applied && !recorded)
+                {
+                    fluentRunner.VersionLoader.LoadVersionInfo();
+                    fluentRunner.VersionLoader.UpdateVersionInfo(version, Known[version].Description);
+                }
+                else if (!applied && recorded)
+                {
+                    fluentRunner.VersionLoader.DeleteVersion(version);
+                }
+            }
+            catch (Exception e) when (e is not SchemaRunnerException)
+            {
+                throw DatabaseErrors.Explain(e, database);
+            }
+
+            if (applied)
+            {
+                journal.Write(version, JournalState.Applied, checksums.Compute(Known[version]));
+            }
+            else
+            {
+                journal.Remove(version);
+            }
+
+            logger.LogInformation("Recorded {Version} as {State}.", Describe(version), applied ? "applied" : "rolled back");
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// Everything that should hold before a deploy: versions in order, every migration reversible or marked
+    /// irreversible, names by the convention, no dirty state, and applied migrations unchanged since they
+    /// were applied (their SQL's checksum).
+    /// </summary>
+    public ValidationReport Validate()
+    {
+        var problems = new List<string>();
+        foreach (var m in Known.Values)
+        {
+            var type = m.Migration.GetType();
+            if (!DateTime.TryParseExact(m.Version.ToString(), "yyyyMMddHHmmss", null, System.Globalization.DateTimeStyles.None, out _))
+            {
+                problems.Add($"Migration {m.Version} {m.Description}: the version is not a yyyyMMddHHmmss timestamp.");
+            }
+
+            if (!Authoring.MigrationName.IsConventional(m.Description ?? "", type.Name))
+            {
+                problems.Add($"Migration {m.Version} {m.Description}: the description should be snake_case and the class its PascalCase ({type.Name}).");
+            }
+
+            if (type.GetCustomAttribute<IrreversibleAttribute>() is null && m.Migration is not AutoReversingMigration && checksums.DownIsEmpty(m))
+            {
+                problems.Add($"Migration {m.Version} {m.Description} has an empty Down; write it, or mark the class [Irreversible(\"why\")].");
+            }
+        }
+
+        var states = ListMigrations();
+        var applied = states.Where(s => s.IsApplied).Select(s => s.Version).ToHashSet();
+        problems.AddRange(states.Where(s => !s.IsApplied && applied.Any(a => a > s.Version))
+            .Select(s => $"Migration {s.Version} {s.Description} is pending but later versions are applied; apply it or give it a later version."));
+        problems.AddRange(states.Where(s => !s.IsKnown)
+            .Select(s => $"The database records {s.Version} {s.Description}, which no migration assembly contains."));
+
+        var entries = ReadJournal().ToDictionary(e => e.Version);
+        problems.AddRange(entries.Values.Where(e => e.IsDirty)
+            .Select(e => $"Migration {Describe(e.Version)} failed midway and the database is dirty; repair it, then `dotnet fm resolve`."));
+        var withoutChecksum = 0;
+        var verified = 0;
+        foreach (var version in applied.Where(Known.ContainsKey).Order())
+        {
+            if (!entries.TryGetValue(version, out var entry) || entry.Checksum is null)
+            {
+                withoutChecksum++;
+                continue;
+            }
+
+            verified++;
+            if (entry.Checksum.Trim() != checksums.Compute(Known[version]))
+            {
+                problems.Add($"Migration {Describe(version)} has changed since it was applied on {entry.UpdatedOn:yyyy-MM-dd HH:mm}: its SQL is not what ran; restore its code and put the change in a new migration.");
+            }
+        }
+
+        return new ValidationReport(problems, verified, withoutChecksum);
     }
 
     /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
@@ -237,8 +353,13 @@ public sealed class SchemaRunner(
     }
 
     /// <summary>Runs <paramref name="run"/> holding the migration lock; a preview changes nothing and needs none.</summary>
-    private T Locked<T>(Func<T> run)
+    private T Locked<T>(Func<T> run, bool allowDirty = false)
     {
+        if (!allowDirty)
+        {
+            RefuseDirty();
+        }
+
         if (options.Value.Preview)
         {
             return run();
@@ -256,7 +377,38 @@ public sealed class SchemaRunner(
 
         using (migrationLock)
         {
+            if (!allowDirty)
+            {
+                RefuseDirty(); // again: another runner may have failed while this one waited
+            }
+
             return run();
+        }
+    }
+
+    /// <summary>A non-transactional migration that failed midway leaves a state only a person can judge.</summary>
+    private void RefuseDirty()
+    {
+        var dirty = ReadJournal().FirstOrDefault(e => e.IsDirty);
+        if (dirty is null)
+        {
+            return;
+        }
+
+        var what = dirty.State == JournalState.Failed ? $"failed midway ({dirty.Error})" : "started and never finished";
+        throw new SchemaRunnerException(
+            $"Migration {Describe(dirty.Version)} cannot run in a transaction and {what}, so part of it may be in {database.Describe()}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).");
+    }
+
+    private IReadOnlyList<JournalEntry> ReadJournal()
+    {
+        try
+        {
+            return journal.ReadAll();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
         }
     }
 
@@ -282,6 +434,12 @@ public sealed class SchemaRunner(
         {
             throw new SchemaRunnerException(
                 $"The database records version {missing[0]} as applied, but no migration assembly contains it, so it cannot be rolled back; run with the assembly that holds it (-a).");
+        }
+
+        if (toUndo.Select(v => Known[v]).FirstOrDefault(m => m.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>() is not null) is { } irreversible)
+        {
+            throw new SchemaRunnerException(
+                $"Migration {irreversible.Version} {irreversible.Description} cannot be rolled back: {irreversible.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()!.Reason.TrimEnd('.')}; roll back to {irreversible.Version} or later instead.");
         }
 
         return toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
@@ -332,6 +490,12 @@ public sealed class SchemaRunner(
     {
         var info = Known[step.Version];
         var useTransaction = info.TransactionBehavior == TransactionBehavior.Default;
+        var journaled = !options.Value.Preview;
+        if (journaled && !useTransaction)
+        {
+            journal.Write(step.Version, JournalState.Running, checksum: null);
+        }
+
         try
         {
             if (step.Direction == MigrationDirection.Up)
@@ -345,7 +509,29 @@ public sealed class SchemaRunner(
         }
         catch (Exception e)
         {
-            throw DatabaseErrors.Explain(e, database, step);
+            var explained = DatabaseErrors.Explain(e, database, step);
+            if (journaled && !useTransaction)
+            {
+                journal.Write(step.Version, JournalState.Failed, checksum: null, explained.Message);
+                throw new SchemaRunnerException(
+                    $"{explained.Message} It cannot run in a transaction, so part of it may have stayed; the database is marked dirty until you repair it and run `dotnet fm resolve`.", e);
+            }
+
+            throw explained;
+        }
+
+        if (!journaled)
+        {
+            return;
+        }
+
+        if (step.Direction == MigrationDirection.Up)
+        {
+            journal.Write(step.Version, JournalState.Applied, checksums.Compute(info));
+        }
+        else
+        {
+            journal.Remove(step.Version);
         }
     }
 

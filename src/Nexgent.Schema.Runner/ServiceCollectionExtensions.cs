@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexgent.Schema.Runner.Baselining;
 using Nexgent.Schema.Runner.Drift;
+using Nexgent.Schema.Runner.Journal;
 using Nexgent.Schema.Runner.Safety;
 
 namespace Nexgent.Schema.Runner;
@@ -65,6 +66,8 @@ public static class ServiceCollectionExtensions
         }
 
         services.AddScoped<DataLossAnalyzer>();
+        services.AddScoped<MigrationChecksum>();
+        services.AddSingleton(new VersionJournal(database));
         services.AddScoped<SchemaRunner>();
         services.AddScoped<DriftDetector>();
         services.AddScoped<Baseliner>();

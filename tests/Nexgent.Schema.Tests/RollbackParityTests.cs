@@ -32,7 +32,7 @@ public sealed class RollbackParityTests
 
         var leftovers = database.Rows("""
             SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'S', 'v', 'm', 'p') AND c.relname <> 'VersionInfo'
+             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'S', 'v', 'm', 'p') AND c.relname NOT IN ('VersionInfo', 'VersionJournal')
             UNION ALL
             SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
              WHERE n.nspname = 'public' AND t.typtype = 'e'

@@ -25,6 +25,7 @@ internal sealed class StatusCommand : Command
                     Applied = status.Applied.Select(m => new { m.Version, m.Description, m.AppliedOn }),
                     Pending = status.Pending.Select(m => new { m.Version, m.Description }),
                     Unknown = status.Unknown.Select(m => new { m.Version, m.Description, m.AppliedOn }),
+                    status.Failed,
                 });
             }
             else
@@ -38,7 +39,12 @@ internal sealed class StatusCommand : Command
 
     private static void Print(SchemaStatus status)
     {
-        Console.WriteLine($"{status.Database} is at version {status.CurrentVersion}: {status.Applied.Count} applied, {status.Pending.Count} pending, {status.Unknown.Count} unknown.");
+        Console.WriteLine($"{status.Database} is at version {status.CurrentVersion}: {status.Applied.Count} applied, {status.Pending.Count} pending, {status.Unknown.Count} unknown, {status.Failed.Count} failed.");
+        foreach (var m in status.Failed)
+        {
+            Console.WriteLine($"  failed   {m.Version} {m.Description}: {m.Reason} (dirty: repair, then `dotnet fm resolve`)");
+        }
+
         foreach (var m in status.Pending)
         {
             Console.WriteLine($"  pending  {m.Version} {m.Description}");
@@ -49,6 +55,12 @@ internal sealed class StatusCommand : Command
             Console.WriteLine($"  unknown  {m.Version} {m.Description} (applied {m.AppliedOn:yyyy-MM-dd HH:mm:ss}, absent from the assemblies)");
         }
 
-        Console.WriteLine(status.IsUpToDate ? "Up to date." : status.Pending.Count > 0 ? "Not up to date: run `dotnet fm migrate`." : "Not up to date: the database has migrations the assemblies lack.");
+        Console.WriteLine(status switch
+        {
+            { IsUpToDate: true } => "Up to date.",
+            { Failed.Count: > 0 } => "Not up to date: a migration failed midway; repair the database, then `dotnet fm resolve`.",
+            { Pending.Count: > 0 } => "Not up to date: run `dotnet fm migrate`.",
+            _ => "Not up to date: the database has migrations the assemblies lack.",
+        });
     }
 }

@@ -2,12 +2,40 @@ using System.CommandLine;
 
 namespace Nexgent.Schema.Cli.Commands;
 
-/// <summary><c>validate</c>: groups <c>validate versions</c>.</summary>
+/// <summary>
+/// <c>validate</c>: versions in order, every migration reversible or marked irreversible, names by the
+/// convention, no dirty state, and applied migrations unchanged since they ran (checksums).
+/// </summary>
 internal sealed class ValidateCommand : Command
 {
+    private readonly Option<bool> json = new("--json") { Description = "Print the problems as JSON." };
+
     public ValidateCommand(GlobalOptions options)
-        : base("validate", "Check things; see `validate versions`.")
+        : base("validate", "Check the migrations and the database: order, Down methods, names, dirty state, and checksums of applied migrations.")
     {
         Subcommands.Add(new ValidateVersionsCommand(options));
+        Options.Add(json);
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
+        {
+            var report = runner.Validate();
+            if (parsed.GetValue(json))
+            {
+                Json.Print(new { report.IsValid, report.Problems, report.ChecksumsVerified, report.AppliedWithoutChecksum });
+            }
+            else
+            {
+                foreach (var problem in report.Problems)
+                {
+                    Console.WriteLine(problem);
+                }
+
+                var withoutChecksum = report.AppliedWithoutChecksum == 0 ? "" : $"; {report.AppliedWithoutChecksum} applied migration(s) have no recorded checksum (applied by another tool)";
+                Console.WriteLine(report.IsValid
+                    ? $"Valid: {report.ChecksumsVerified} applied migration(s) unchanged{withoutChecksum}."
+                    : $"{report.Problems.Count} problem(s){withoutChecksum}.");
+            }
+
+            return report.IsValid ? ExitCodes.Success : ExitCodes.Failure;
+        }));
     }
 }

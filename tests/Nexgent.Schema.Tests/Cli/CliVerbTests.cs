@@ -41,11 +41,11 @@ public sealed class CliVerbTests
         var run = Fm.Run("migrate", "up", "-t", "20251213231745", "-c", url);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
-        Assert.That(database.Scalar<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'trading'"), Is.EqualTo(10), "9 tables and VersionInfo");
+        Assert.That(database.Scalar<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'trading'"), Is.EqualTo(11), "9 tables, VersionInfo and VersionJournal");
         Assert.That(database.Scalar<long>("SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'trading' AND t.typname = 'TransactionType'"), Is.EqualTo(1));
         Assert.That(database.Catalog(), Is.Empty, "nothing in public");
         Assert.That(Fm.Run("rollback", "all", "-c", url).ExitCode, Is.EqualTo(ExitCodes.Success));
-        Assert.That(database.Scalar<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'trading'"), Is.EqualTo(1), "only VersionInfo");
+        Assert.That(database.Scalar<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'trading'"), Is.EqualTo(2), "only VersionInfo and VersionJournal");
     }
 
     [Test]

@@ -16,7 +16,7 @@ public sealed class StatusAndDriftTests
         var run = Fm.Run("status", "-c", database.ConnectionString);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
-        Assert.That(run.Output, Does.Contain($"is at version {Golden.Latest}: 18 applied, 0 pending, 0 unknown.").And.Contain("Up to date."));
+        Assert.That(run.Output, Does.Contain($"is at version {Golden.Latest}: 18 applied, 0 pending, 0 unknown, 0 failed.").And.Contain("Up to date."));
     }
 
     [Test]

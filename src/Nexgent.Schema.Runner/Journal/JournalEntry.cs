@@ -1,0 +1,19 @@
+namespace Nexgent.Schema.Runner.Journal;
+
+public enum JournalState
+{
+    /// <summary>Applied; the checksum is that of the SQL the migration generated then.</summary>
+    Applied,
+
+    /// <summary>A migration that cannot run in a transaction started and has not finished (the runner died).</summary>
+    Running,
+
+    /// <summary>A migration that cannot run in a transaction failed midway: part of it may be in the database.</summary>
+    Failed,
+}
+
+public sealed record JournalEntry(long Version, string? Checksum, JournalState State, string? Error, DateTime UpdatedOn)
+{
+    /// <summary>Running or failed: the database may hold part of the migration and nothing runs until a person resolves it.</summary>
+    public bool IsDirty => State != JournalState.Applied;
+}

@@ -1,0 +1,102 @@
+using Npgsql;
+
+namespace Nexgent.Schema.Runner.Journal;
+
+/// <summary>
+/// What FluentMigrator's version table does not keep: the checksum of the SQL each migration generated when
+/// it was applied (for <c>validate</c>), and the dirty state of a non-transactional migration that failed
+/// midway. A table of its own, <c>"VersionJournal"</c>, beside the version table.
+/// </summary>
+public sealed class VersionJournal(DatabaseConnection database)
+{
+    public const string TableName = "VersionJournal";
+
+    private string Table => $"\"{database.Schema.Replace("\"", "\"\"")}\".\"{TableName}\"";
+
+    public IReadOnlyList<JournalEntry> ReadAll()
+    {
+        using var connection = Open();
+        if (!Exists(connection))
+        {
+            return [];
+        }
+
+        using var select = new NpgsqlCommand($"SELECT \"Version\", \"Checksum\", \"State\", \"Error\", \"UpdatedOn\" FROM {Table} ORDER BY 1", connection);
+        using var reader = select.ExecuteReader();
+        var entries = new List<JournalEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new JournalEntry(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                Enum.Parse<JournalState>(reader.GetString(2), ignoreCase: true),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetDateTime(4)));
+        }
+
+        return entries;
+    }
+
+    public void Write(long version, JournalState state, string? checksum, string? error = null)
+    {
+        using var connection = Open();
+        EnsureTable(connection);
+        using var upsert = new NpgsqlCommand($"""
+            INSERT INTO {Table} ("Version", "Checksum", "State", "Error", "UpdatedOn") VALUES (@version, @checksum, @state, @error, now())
+            ON CONFLICT ("Version") DO UPDATE SET "Checksum" = coalesce(EXCLUDED."Checksum", {Table}."Checksum"),
+                "State" = EXCLUDED."State", "Error" = EXCLUDED."Error", "UpdatedOn" = now()
+            """, connection);
+        upsert.Parameters.AddWithValue("version", version);
+        upsert.Parameters.AddWithValue("checksum", (object?)checksum ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("state", state.ToString().ToLowerInvariant());
+        upsert.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        upsert.ExecuteNonQuery();
+    }
+
+    public void Remove(long version)
+    {
+        using var connection = Open();
+        if (!Exists(connection))
+        {
+            return;
+        }
+
+        using var delete = new NpgsqlCommand($"DELETE FROM {Table} WHERE \"Version\" = @version", connection);
+        delete.Parameters.AddWithValue("version", version);
+        delete.ExecuteNonQuery();
+    }
+
+    private NpgsqlConnection Open()
+    {
+        var connection = new NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private bool Exists(NpgsqlConnection connection)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', @schema, @table)) IS NOT NULL", connection);
+        exists.Parameters.AddWithValue("schema", database.Schema);
+        exists.Parameters.AddWithValue("table", TableName);
+        return exists.ExecuteScalar() is true;
+    }
+
+    private void EnsureTable(NpgsqlConnection connection)
+    {
+        if (Exists(connection))
+        {
+            return;
+        }
+
+        using var create = new NpgsqlCommand($"""
+            CREATE TABLE IF NOT EXISTS {Table} (
+                "Version"   bigint PRIMARY KEY,
+                "Checksum"  char(64),
+                "State"     varchar(10) NOT NULL,
+                "Error"     text,
+                "UpdatedOn" timestamptz NOT NULL DEFAULT now()
+            )
+            """, connection);
+        create.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,17 @@
+using FluentMigrator;
+
+namespace Nexgent.Schema.Tests.LedgerMigrations;
+
+/// <summary>Breaks two conventions on purpose: its description is not snake_case, and its Down is empty.</summary>
+[Migration(20310104000000, "Archive old entries")]
+public sealed class ArchiveLedger : Migration
+{
+    public override void Up()
+    {
+        Create.Table("ledger_archive").WithColumn("id").AsInt32().NotNullable().PrimaryKey("ledger_archive_pkey");
+    }
+
+    public override void Down()
+    {
+    }
+}
