@@ -9,7 +9,7 @@ namespace Nexgent.Schema.Tests.Infrastructure;
 /// </summary>
 public static class TemplateDatabases
 {
-    private static readonly ConcurrentDictionary<(long Version, bool Seeded), TestDatabase> Templates = new();
+    private static readonly ConcurrentDictionary<(long Version, bool Seeded), Lazy<TestDatabase>> Templates = new();
 
     /// <summary>A new database already migrated (by this project's runner) to <paramref name="version"/>.</summary>
     public static TestDatabase At(long version) => CopyOf(version, seeded: false);
@@ -22,9 +22,9 @@ public static class TemplateDatabases
 
     public static Task DropAllAsync()
     {
-        foreach (var template in Templates.Values)
+        foreach (var template in Templates.Values.Where(t => t.IsValueCreated))
         {
-            template.Dispose();
+            template.Value.Dispose();
         }
 
         Templates.Clear();
@@ -33,11 +33,9 @@ public static class TemplateDatabases
 
     private static TestDatabase CopyOf(long version, bool seeded)
     {
-        var template = Templates.GetOrAdd((version, seeded), key => Build(key.Version, key.Seeded));
-        lock (template)
-        {
-            return TestDatabase.Create(template.Name);
-        }
+        // Lazy: tests running in parallel build each template once.
+        var template = Templates.GetOrAdd((version, seeded), key => new Lazy<TestDatabase>(() => Build(key.Version, key.Seeded))).Value;
+        return TestDatabase.Create(template.Name);
     }
 
     private static TestDatabase Build(long version, bool seeded)
@@ -54,6 +52,8 @@ public static class TemplateDatabases
             Migrator.Up(database, version);
         }
 
+        // A template must have no session open, pooled ones included.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         return database;
     }
 }

@@ -10,7 +10,7 @@ public sealed class TestDatabase : IDisposable
     private TestDatabase(string name)
     {
         Name = name;
-        var builder = new NpgsqlConnectionStringBuilder(TestServer.Current.AdminConnectionString) { Database = name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(TestServer.Current.AdminConnectionString) { Database = name, Pooling = true };
         ConnectionString = builder.ConnectionString;
     }
 
