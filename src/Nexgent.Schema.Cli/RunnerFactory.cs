@@ -49,7 +49,7 @@ internal static class RunnerFactory
                 runner.ShowSql = verbose;
             },
             logging => logging
-                .AddProvider(new PlainConsoleLoggerProvider(progressToStandardError: parsed.Tokens.Any(t => t.Value == "--json")))
+                .AddProvider(new PlainConsoleLoggerProvider(progressToStandardError: parsed.Tokens.Any(t => t.Value is "--json" or "--preview")))
                 .AddFilter<PlainConsoleLoggerProvider>((category, _) => category == typeof(SchemaRunner).FullName));
     }
 

@@ -102,7 +102,7 @@ public sealed class SchemaRunner(
             WarnAboutUnknown(applied);
 
             var losses = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
-            if (losses.Count > 0 && !acceptDataLoss)
+            if (losses.Count > 0 && !acceptDataLoss && !options.Value.Preview)
             {
                 throw new DataLossRefusedException(losses);
             }

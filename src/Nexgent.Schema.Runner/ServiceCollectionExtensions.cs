@@ -60,8 +60,14 @@ public static class ServiceCollectionExtensions
             services.AddSingleton<ILoggerProvider, LogFileFluentMigratorLoggerProvider>();
         }
 
-        if (options.ShowSql || (options.Preview && options.SqlOutputFile is null))
+        if (options.Preview && options.SqlOutputFile is null)
         {
+            // The preview is the script itself: SQL on standard output, everything else as SQL comments.
+            services.AddSingleton<ILoggerProvider>(new SqlScriptFluentMigratorLoggerProvider(Console.Out, new SqlScriptFluentMigratorLoggerOptions { ShowSql = true }, disposeWriter: false));
+        }
+        else if (options.ShowSql)
+        {
+            services.Configure<FluentMigratorLoggerOptions>(o => o.ShowSql = true);
             services.AddLogging(logging => logging.AddFluentMigratorConsole());
         }
 

@@ -6,10 +6,24 @@ namespace Nexgent.Schema.Cli.Commands;
 /// <summary><c>list migrations</c>: every migration with its state and when it was applied.</summary>
 internal sealed class ListMigrationsCommand : Command
 {
+    private readonly Option<bool> json = new("--json") { Description = "Print the migrations as JSON." };
+
     public ListMigrationsCommand(GlobalOptions options)
         : base("migrations", "List the migrations: applied (with when), pending, and applied ones no assembly knows.")
     {
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => Print(runner.ListMigrations())));
+        Options.Add(json);
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
+        {
+            var migrations = runner.ListMigrations();
+            if (parsed.GetValue(json))
+            {
+                Json.Print(migrations.Select(m => new { m.Version, m.Description, m.AppliedOn, m.Status }));
+            }
+            else
+            {
+                Print(migrations);
+            }
+        }));
     }
 
     private static void Print(IReadOnlyList<MigrationState> migrations)

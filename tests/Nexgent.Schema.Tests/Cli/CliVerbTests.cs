@@ -168,6 +168,52 @@ public sealed class CliVerbTests
     }
 
     [Test]
+    public void Preview_of_a_deploy_creates_nothing_not_even_the_version_table()
+    {
+        using var database = TestDatabase.Create();
+        var file = Path.Combine(Path.GetTempPath(), $"fm-deploy-{Guid.NewGuid():N}.sql");
+        try
+        {
+            var run = Fm.Run("deploy", "--preview", "-o", file, "-c", database.ConnectionString);
+
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+            Assert.That(File.ReadAllText(file), Does.Contain("ALTER TABLE \"public\".\"trading_signals\" DROP COLUMN \"price_sol\";"));
+            Assert.That(run.Error, Does.Contain("warning: 20251212112507 remove_price_sol_from_trading_signals (up) loses data"));
+            Assert.That(database.Scalar<long>("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"), Is.Zero);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void Preview_of_a_rollback_prints_the_down_sql_and_changes_nothing()
+    {
+        using var database = TemplateDatabases.At(Golden.Latest);
+
+        var run = Fm.Run("rollback", "by", "2", "--preview", "-c", database.ConnectionString);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+        Assert.That(run.Output, Does.Contain("DROP INDEX \"public\".\"trading_signals_user_id_idx\"").And.Contain("DROP COLUMN \"network_fee_sol\""));
+        Assert.That(database.RecordedVersions(), Is.EqualTo(Golden.Versions));
+        Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(Golden.Latest)));
+    }
+
+    [Test]
+    public void List_migrations_as_json()
+    {
+        using var database = TemplateDatabases.At(20251213231745);
+
+        var run = Fm.Run("list", "migrations", "--json", "-c", database.ConnectionString);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var statuses = json.RootElement.EnumerateArray().Select(m => m.GetProperty("status").GetString()).ToList();
+        Assert.That(statuses, Is.EqualTo(Enumerable.Repeat("applied", 3).Concat(Enumerable.Repeat("pending", 15))));
+    }
+
+    [Test]
     public void Any_fluentmigrator_assembly_can_be_given_with_dash_a()
     {
         using var database = TestDatabase.Create();
