@@ -170,6 +170,12 @@ public sealed class SchemaRunner(
         return Locked(() =>
         {
             var applied = AppliedVersions();
+            if (count > applied.Count)
+            {
+                throw new SchemaRunnerException(
+                    $"Cannot roll back {count} migrations: {database.Describe()} has only {applied.Count} applied; roll back by {Math.Max(applied.Count, 1)} or less, or use `rollback all`.");
+            }
+
             return Run(DownSteps(applied.OrderDescending().Take(count), applied), applied);
         });
     }
@@ -468,9 +474,13 @@ public sealed class SchemaRunner(
             }
 
             var clock = Stopwatch.StartNew();
-            logger.LogInformation("{Verb} {Step}", preview ? "Would run" : "Running", step);
+            var up = step.Direction == MigrationDirection.Up;
+            logger.LogInformation("{Verb} {Version} {Description}...", preview ? "Would run" : up ? "Applying" : "Rolling back", step.Version, step.Description);
             Apply(step);
-            logger.LogInformation("Done {Version} in {Elapsed:0.000} s", step.Version, clock.Elapsed.TotalSeconds);
+            if (!preview)
+            {
+                logger.LogInformation("{Verb} {Version} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, clock.Elapsed.TotalSeconds);
+            }
             if (step.Direction == MigrationDirection.Up)
             {
                 applied.Add(step.Version);

@@ -1,89 +1,73 @@
 using Nexgent.Schema.Cli;
+using Nexgent.Schema.Runner;
 using Nexgent.Schema.Tests.Infrastructure;
+using Npgsql;
 using NUnit.Framework;
 
 namespace Nexgent.Schema.Tests.Cli;
 
-/// <summary>Bad input gets one clear line, a non-zero exit code, no stack trace and never the password.</summary>
+/// <summary>
+/// Bad input, case by case: one clear line on standard error, a non-zero exit code, no stack trace, the
+/// database untouched, and the password nowhere in the output.
+/// </summary>
 public sealed class CliErrorTests
 {
-    private const string Password = "Sup3r-Secret-Pw";
+    private static readonly long Version = 20251221000651;
 
-    [Test]
-    public void A_malformed_url_is_one_line_without_the_password()
+    private static string Ledger => Path.Combine(TestContext.CurrentContext.TestDirectory, "Nexgent.Schema.Tests.LedgerMigrations.dll");
+
+    private static string Password => new NpgsqlConnectionStringBuilder(TestServer.Current.AdminConnectionString).Password ?? "";
+
+    public static IEnumerable<TestCaseData> Cases()
     {
-        var run = Fm.Run("migrate", "-c", $"postgresql://nexgent:{Password}@/nexgent?sslmode=sometimes");
-
-        AssertOneLineError(run, "The connection string is malformed");
+        yield return Case("a malformed URL", db => ["migrate", "-c", $"postgresql://nexgent:{Password}@/nexgent?sslmode=sometimes"],
+            "The connection string is malformed");
+        yield return Case("a malformed keyword string", db => ["migrate", "-c", $"Host=localhost;Password={Password};Colour=blue"],
+            "The connection string is malformed (unknown keyword or invalid value for 'colour')");
+        yield return Case("an unreachable host", db => ["migrate", "-c", $"postgresql://nexgent:{Password}@127.0.0.1:1/nexgent?connect_timeout=5"],
+            "Cannot reach PostgreSQL at 127.0.0.1:1");
+        yield return Case("a wrong password", db => ["migrate", "-c", With(db, password: Password + "-wrong")],
+            "refused the login of user");
+        yield return Case("a missing database", db => ["status", "-c", With(db, databaseName: "no_such_nexgent_db")],
+            "The database 'no_such_nexgent_db' does not exist");
+        yield return Case("an unknown target version", db => ["migrate", "up", "-t", "20251211112933", "-c", With(db)],
+            "Version 20251211112933 is not a migration in the assemblies");
+        yield return Case("an unknown rollback version", db => ["rollback", "to", "20991231000000", "-c", With(db)],
+            "Version 20991231000000 is not a migration in the assemblies");
+        yield return Case("an out-of-range rollback count", db => ["rollback", "by", "50", "-c", With(db)],
+            "Cannot roll back 50 migrations");
+        yield return Case("a rollback count of zero", db => ["rollback", "by", "0", "-c", With(db)],
+            "Cannot roll back by 0");
+        yield return Case("a missing assembly", db => ["migrate", "-a", "Missing.Migrations.dll", "-c", With(db)],
+            "The migration assembly 'Missing.Migrations.dll' does not exist");
+        yield return Case("a processor other than PostgreSQL", db => ["migrate", "-p", "SqlServer2016", "-c", With(db)],
+            "The processor 'SqlServer2016' is not supported");
+        yield return Case("no connection at all", db => ["migrate"],
+            "set DATABASE_URL");
+        yield return Case("a lock not obtained in time", db => ["migrate", "--lock-wait", "1", "-c", With(db)],
+            "Another runner has held the migration lock", arrange: HoldMigrationLock);
+        yield return Case("a dirty database", db => ["migrate", "-a", Ledger, "-c", With(db)],
+            "cannot run in a transaction and failed midway", arrange: MakeDirty, ledger: true);
     }
 
-    [Test]
-    public void A_malformed_keyword_string_is_one_line_without_the_password()
+    [TestCaseSource(nameof(Cases))]
+    public void Bad_input_gets_one_line_a_failure_code_and_an_untouched_database(BadInput input)
     {
-        var run = Fm.Run("migrate", "-c", $"Host=localhost;Password={Password};Colour=blue");
-
-        AssertOneLineError(run, "The connection string is malformed");
-    }
-
-    [Test]
-    public void An_unreachable_server_is_one_line_without_the_password()
-    {
-        var run = Fm.Run("migrate", "--timeout", "5", "-c", $"postgresql://nexgent:{Password}@127.0.0.1:1/nexgent?connect_timeout=5");
-
-        AssertOneLineError(run, "Cannot reach PostgreSQL at 127.0.0.1:1");
-    }
-
-    [Test]
-    public void A_missing_database_is_named()
-    {
-        var missing = new Npgsql.NpgsqlConnectionStringBuilder(TestServer.Current.AdminConnectionString) { Database = "no_such_nexgent_db", Password = Password };
-
-        var run = Fm.Run("list", "migrations", "-c", missing.ConnectionString);
-
-        AssertOneLineError(run, "The database 'no_such_nexgent_db' does not exist");
-    }
-
-    [TestCase("migrate", "up", "-t", "20251211112933")]
-    [TestCase("migrate", "down", "-t", "42")]
-    [TestCase("rollback", "to", "20991231000000")]
-    public void An_unknown_target_version_is_refused_and_nothing_changes(params string[] verb)
-    {
-        using var database = TemplateDatabases.At(20251221000651);
+        using var database = input.Ledger ? TestDatabase.Create() : TemplateDatabases.At(Version);
+        using var held = input.Arrange?.Invoke(database);
         var catalog = database.Catalog();
+        var versions = database.RecordedVersions();
 
-        var run = Fm.Run([.. verb, "-c", WithPassword(database)]);
+        var run = Fm.Run(input.Arguments(database));
 
-        AssertOneLineError(run, "is not a migration in the assemblies");
-        Assert.That(database.Catalog(), Is.EqualTo(catalog));
-    }
-
-    [Test]
-    public void A_processor_other_than_postgres_is_refused()
-    {
-        using var database = TestDatabase.Create();
-
-        var run = Fm.Run("migrate", "-p", "SqlServer2016", "-c", database.ConnectionString);
-
-        AssertOneLineError(run, "The processor 'SqlServer2016' is not supported");
-        Assert.That(database.Catalog(), Is.Empty);
-    }
-
-    [Test]
-    public void A_missing_assembly_is_named()
-    {
-        using var database = TestDatabase.Create();
-
-        var run = Fm.Run("migrate", "-a", "Missing.Migrations.dll", "-c", database.ConnectionString);
-
-        AssertOneLineError(run, "The migration assembly 'Missing.Migrations.dll' does not exist");
-    }
-
-    [Test]
-    public void No_connection_at_all_points_at_DATABASE_URL()
-    {
-        var run = Fm.Run("migrate");
-
-        AssertOneLineError(run, "set DATABASE_URL");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
+        var errorLines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("warning: ")).ToList();
+        Assert.That(errorLines, Has.Count.EqualTo(1), run.ToString());
+        Assert.That(errorLines[0], Does.StartWith("error: ").And.Contain(input.Expected));
+        Assert.That(run.All, Does.Not.Contain("   at ").And.Not.Contain("Exception"), "no stack trace");
+        Assert.That(run.All, Does.Not.Contain(Password), "no password");
+        Assert.That(database.Catalog(), Is.EqualTo(catalog), "schema untouched");
+        Assert.That(database.RecordedVersions(), Is.EqualTo(versions), "versions untouched");
     }
 
     [Test]
@@ -92,9 +76,11 @@ public sealed class CliErrorTests
         using var database = TemplateDatabases.SeededAt(20251220053027);
         database.Execute("UPDATE agent_transactions SET input_price = 0.000000000123 WHERE input_price IS NOT NULL");
 
-        var run = Fm.Run("rollback", "-c", WithPassword(database));
+        var run = Fm.Run("rollback", "-c", With(database));
 
-        AssertOneLineError(run, "Migration 20251220053027 add_agent_transactions_decimal_precision (down) failed and was rolled back: Cannot change agent_transactions.input_price to numeric(20,8)");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
+        Assert.That(run.Error, Does.Contain("error: Migration 20251220053027 add_agent_transactions_decimal_precision (down) failed and was rolled back: Cannot change agent_transactions.input_price to numeric(20,8)"));
+        Assert.That(run.All, Does.Not.Contain(Password));
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20251220053027));
     }
 
@@ -108,7 +94,7 @@ public sealed class CliErrorTests
     }
 
     [Test]
-    public void Verbose_adds_the_stack_trace()
+    public void Verbose_adds_the_stack_trace_but_still_no_password()
     {
         var run = Fm.Run("migrate", "-V", "-c", $"postgresql://nexgent:{Password}@127.0.0.1:1/nexgent?connect_timeout=5");
 
@@ -117,16 +103,39 @@ public sealed class CliErrorTests
         Assert.That(run.All, Does.Not.Contain(Password));
     }
 
-    private static string WithPassword(TestDatabase database)
-        => new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = Password }.ConnectionString;
+    private static TestCaseData Case(string name, Func<TestDatabase, string[]> arguments, string expected, Func<TestDatabase, IDisposable?>? arrange = null, bool ledger = false)
+        => new TestCaseData(new BadInput(name, arguments, expected, arrange, ledger)).SetArgDisplayNames(name);
 
-    private static void AssertOneLineError(FmRun run, string expected)
+    private static string With(TestDatabase database, string? password = null, string? databaseName = null)
     {
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
-        var errorLines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("warning: ")).ToList();
-        Assert.That(errorLines, Has.Count.EqualTo(1), run.ToString());
-        Assert.That(errorLines[0], Does.StartWith("error: ").And.Contain(expected));
-        Assert.That(run.All, Does.Not.Contain("   at ").And.Not.Contain("Exception"), "no stack trace");
-        Assert.That(run.All, Does.Not.Contain(Password), "no password");
+        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = password ?? Password };
+        if (databaseName is not null)
+        {
+            builder.Database = databaseName;
+        }
+
+        return builder.ConnectionString;
     }
+
+    private static IDisposable HoldMigrationLock(TestDatabase database)
+    {
+        var holder = database.Open();
+        using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock.KeyFor("public")})", holder);
+        take.ExecuteScalar();
+        return holder;
+    }
+
+    private static IDisposable? MakeDirty(TestDatabase database)
+    {
+        Assert.That(Fm.Run("migrate", "up", "-t", "20310102000000", "-a", Ledger, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
+        database.Execute("INSERT INTO ledger VALUES (1, 'A-1', 10), (2, 'A-1', 20)");
+        Assert.That(Fm.Run("migrate", "-a", Ledger, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Failure));
+        return null;
+    }
+}
+
+/// <summary>One row of the bad-input table.</summary>
+public sealed record BadInput(string Name, Func<TestDatabase, string[]> Arguments, string Expected, Func<TestDatabase, IDisposable?>? Arrange, bool Ledger)
+{
+    public override string ToString() => Name;
 }

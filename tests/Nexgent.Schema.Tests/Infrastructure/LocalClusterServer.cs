@@ -16,6 +16,10 @@ public sealed class LocalClusterServer : IPostgresServer
     private readonly string root;
     private readonly string? runAs;
 
+    // TCP logins need this password (scram-sha-256), as on a real server, so that the tests can prove
+    // a password never reaches the output and that a wrong one is explained.
+    private readonly string password = "pw-" + Guid.NewGuid().ToString("N");
+
     private LocalClusterServer(string binDirectory, string root, int port, string? runAs)
     {
         this.binDirectory = binDirectory;
@@ -26,6 +30,7 @@ public sealed class LocalClusterServer : IPostgresServer
             Host = "127.0.0.1",
             Port = port,
             Username = "postgres",
+            Password = password,
             Database = "postgres",
             Pooling = false,
         }.ConnectionString;
@@ -111,7 +116,15 @@ public sealed class LocalClusterServer : IPostgresServer
         }
 
         var port = new NpgsqlConnectionStringBuilder(AdminConnectionString).Port;
-        Run("initdb", "-D", DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
+        var passwordFile = Path.Combine(root, "pwfile");
+        File.WriteAllText(passwordFile, password);
+        if (runAs is not null)
+        {
+            Exec("chown", runAs, passwordFile);
+        }
+
+        Run("initdb", "-D", DataDirectory, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--no-sync");
+        File.Delete(passwordFile);
         Run("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200",
             "start");
