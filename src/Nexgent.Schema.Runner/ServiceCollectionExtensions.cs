@@ -71,6 +71,7 @@ public static class ServiceCollectionExtensions
             services.AddLogging(logging => logging.AddFluentMigratorConsole());
         }
 
+        services.AddScoped<MigrationExpressions>();
         services.AddScoped<DataLossAnalyzer>();
         services.AddScoped<MigrationChecksum>();
         services.AddSingleton(new VersionJournal(database));

@@ -32,10 +32,7 @@ public sealed class VersionTable(DatabaseConnection database) : IVersionTableMet
     {
         using var connection = new NpgsqlConnection(database.ConnectionString);
         connection.Open();
-        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', @schema, @table)) IS NOT NULL", connection);
-        exists.Parameters.AddWithValue("schema", SchemaName);
-        exists.Parameters.AddWithValue("table", TableName);
-        if (exists.ExecuteScalar() is not true)
+        if (!TableLookup.Exists(connection, SchemaName, TableName))
         {
             return [];
         }

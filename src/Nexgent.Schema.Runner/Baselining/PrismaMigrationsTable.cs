@@ -12,10 +12,7 @@ public static class PrismaMigrationsTable
     {
         using var connection = new NpgsqlConnection(database.ConnectionString);
         connection.Open();
-        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', @schema, @table)) IS NOT NULL", connection);
-        exists.Parameters.AddWithValue("schema", database.Schema);
-        exists.Parameters.AddWithValue("table", Name);
-        if (exists.ExecuteScalar() is not true)
+        if (!TableLookup.Exists(connection, database.Schema, Name))
         {
             return null;
         }

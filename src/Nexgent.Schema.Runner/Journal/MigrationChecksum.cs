@@ -3,7 +3,6 @@ using System.Text;
 using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Infrastructure;
-using FluentMigrator.Runner;
 using FluentMigrator.Runner.Generators;
 using Microsoft.CSharp.RuntimeBinder;
 
@@ -13,7 +12,7 @@ namespace Nexgent.Schema.Runner.Journal;
 /// The SHA-256 of the SQL a migration generates, Up and Down, so that a change to an applied migration's
 /// code is noticed (Flyway's <c>validate</c>).
 /// </summary>
-public sealed class MigrationChecksum(IMigrationRunner runner, IGeneratorAccessor generators, IServiceProvider services, DatabaseConnection database)
+public sealed class MigrationChecksum(MigrationExpressions expressions, IGeneratorAccessor generators)
 {
     public string Compute(IMigrationInfo migration)
     {
@@ -21,7 +20,7 @@ public sealed class MigrationChecksum(IMigrationRunner runner, IGeneratorAccesso
         foreach (var direction in new[] { MigrationDirection.Up, MigrationDirection.Down })
         {
             sql.Append("-- ").AppendLine(direction.ToString());
-            foreach (var expression in Expressions(migration.Migration, direction))
+            foreach (var expression in expressions.Of(migration.Migration, direction))
             {
                 sql.AppendLine(Generate(expression));
             }
@@ -31,22 +30,7 @@ public sealed class MigrationChecksum(IMigrationRunner runner, IGeneratorAccesso
     }
 
     /// <summary>Whether the migration's Down produces no expression at all.</summary>
-    public bool DownIsEmpty(IMigrationInfo migration) => !Expressions(migration.Migration, MigrationDirection.Down).Any();
-
-    private IEnumerable<IMigrationExpression> Expressions(IMigration migration, MigrationDirection direction)
-    {
-        var context = new MigrationContext(runner.Processor, services, database.ConnectionString);
-        if (direction == MigrationDirection.Up)
-        {
-            migration.GetUpExpressions(context);
-        }
-        else
-        {
-            migration.GetDownExpressions(context);
-        }
-
-        return context.Expressions;
-    }
+    public bool DownIsEmpty(IMigrationInfo migration) => expressions.Of(migration.Migration, MigrationDirection.Down).Count == 0;
 
     private string Generate(IMigrationExpression expression)
     {

@@ -75,10 +75,7 @@ public sealed class VersionJournal(DatabaseConnection database)
 
     private bool Exists(NpgsqlConnection connection)
     {
-        using var exists = new NpgsqlCommand("SELECT to_regclass(format('%I.%I', @schema, @table)) IS NOT NULL", connection);
-        exists.Parameters.AddWithValue("schema", database.Schema);
-        exists.Parameters.AddWithValue("table", TableName);
-        return exists.ExecuteScalar() is true;
+        return TableLookup.Exists(connection, database.Schema, TableName);
     }
 
     private void EnsureTable(NpgsqlConnection connection)

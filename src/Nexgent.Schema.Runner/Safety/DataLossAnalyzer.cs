@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Infrastructure;
-using FluentMigrator.Runner;
 using Nexgent.Schema.Migrations;
 using Npgsql;
 
@@ -14,7 +13,7 @@ namespace Nexgent.Schema.Runner.Safety;
 /// its expressions show (a dropped table or column, deleted rows, a narrowed column, SQL that drops, deletes
 /// or retypes), unless it says otherwise with <see cref="NoDataLossAttribute"/>.
 /// </summary>
-public sealed partial class DataLossAnalyzer(IMigrationRunner runner, IServiceProvider services, DatabaseConnection database)
+public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, DatabaseConnection database)
 {
     public IReadOnlyList<string> Analyze(IMigrationInfo migration, MigrationDirection direction)
     {
@@ -28,22 +27,7 @@ public sealed partial class DataLossAnalyzer(IMigrationRunner runner, IServicePr
         // What the author declared says it best; detection covers the migrations that declare nothing.
         return declared.Count > 0
             ? declared
-            : Expressions(migration.Migration, direction).SelectMany(Detect).Distinct().ToList();
-    }
-
-    private IEnumerable<IMigrationExpression> Expressions(IMigration migration, MigrationDirection direction)
-    {
-        var context = new MigrationContext(runner.Processor, services, database.ConnectionString);
-        if (direction == MigrationDirection.Up)
-        {
-            migration.GetUpExpressions(context);
-        }
-        else
-        {
-            migration.GetDownExpressions(context);
-        }
-
-        return context.Expressions;
+            : expressions.Of(migration.Migration, direction).SelectMany(Detect).Distinct().ToList();
     }
 
     private IEnumerable<string> Detect(IMigrationExpression expression) => expression switch
