@@ -10,18 +10,40 @@ public static class Fm
 
     public static FmRun Run(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = TestContext.CurrentContext.TestDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "dotnet-fm.dll"));
+        var start = new ProcessStartInfo("dotnet");
+        start.ArgumentList.Add(Dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+
+        return Run(start, environment, arguments, input: null);
+    }
+
+    /// <summary>
+    /// Runs dotnet fm on a pseudo-terminal (util-linux's <c>script</c>), as a person at a shell would, typing
+    /// <paramref name="answer"/> at its prompt. Standard output and error arrive together.
+    /// </summary>
+    public static FmRun RunOnTerminal(string answer, params string[] arguments)
+    {
+        var command = string.Join(' ', new[] { "dotnet", Dll }.Concat(arguments).Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+        var start = new ProcessStartInfo("script");
+        foreach (var argument in new[] { "-qec", command, "/dev/null" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Run(start, new Dictionary<string, string?>(), arguments, answer + "\n");
+    }
+
+    private static string Dll => Path.Combine(TestContext.CurrentContext.TestDirectory, "dotnet-fm.dll");
+
+    private static FmRun Run(ProcessStartInfo start, IReadOnlyDictionary<string, string?> environment, string[] arguments, string? input)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
+        start.WorkingDirectory = TestContext.CurrentContext.TestDirectory;
 
         start.Environment.Remove("DATABASE_URL");
         foreach (var (name, value) in environment)
@@ -30,6 +52,11 @@ public static class Fm
         }
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -33,6 +33,22 @@ public sealed class ResetAndNewTests
         Assert.That(database.Scalar<long>("SELECT count(*) FROM agents"), Is.EqualTo(3));
     }
 
+    [Test]
+    public void Reset_on_a_terminal_asks_for_the_database_name()
+    {
+        using var database = TemplateDatabases.SeededAt(Golden.Latest);
+
+        var wrong = Fm.RunOnTerminal("nexgent", "reset", "-c", database.ConnectionString);
+        Assert.That(wrong.ExitCode, Is.EqualTo(ExitCodes.Failure), wrong.ToString());
+        Assert.That(wrong.Output, Does.Contain($"Type the database name ({database.Name}) to continue").And.Contain("Reset cancelled"));
+        Assert.That(database.Scalar<long>("SELECT count(*) FROM agents"), Is.EqualTo(3));
+
+        var right = Fm.RunOnTerminal(database.Name, "reset", "-c", database.ConnectionString);
+        Assert.That(right.ExitCode, Is.EqualTo(ExitCodes.Success), right.ToString());
+        Assert.That(database.Scalar<long>("SELECT count(*) FROM agents"), Is.Zero);
+        Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(Golden.Latest)));
+    }
+
     [TestCase("NODE_ENV", "production")]
     [TestCase("ASPNETCORE_ENVIRONMENT", "Production")]
     [TestCase("DOTNET_ENVIRONMENT", "Production")]
