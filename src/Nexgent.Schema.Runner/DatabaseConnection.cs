@@ -10,8 +10,12 @@ public sealed class DatabaseConnection
 {
     public const string DefaultSchema = "public";
 
+    /// <summary>What pg_stat_activity shows for the runner's sessions, unless the connection string names another.</summary>
+    public const string DefaultApplicationName = "dotnet-fm";
+
     private DatabaseConnection(NpgsqlConnectionStringBuilder builder, string schema)
     {
+        builder.ApplicationName ??= DefaultApplicationName;
         Builder = builder;
         Schema = schema;
     }

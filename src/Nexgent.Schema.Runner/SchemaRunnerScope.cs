@@ -37,7 +37,15 @@ public sealed class SchemaRunnerScope : IDisposable
 
     public void Dispose()
     {
-        scope.Dispose();
-        provider.Dispose();
+        try
+        {
+            scope.Dispose();
+            provider.Dispose();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            // FluentMigrator's processor rolls back its open transaction when disposed; on a connection the
+            // server has already closed that throws, and would hide the failure the caller is handling.
+        }
     }
 }

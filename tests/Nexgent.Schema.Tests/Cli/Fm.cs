@@ -36,6 +36,42 @@ public static class Fm
         return Run(start, new Dictionary<string, string?>(), arguments, answer + "\n");
     }
 
+    /// <summary>Starts dotnet fm without waiting for it, for tests that kill it or cut it off midway.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = TestContext.CurrentContext.TestDirectory,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("DATABASE_URL");
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        return process;
+    }
+
+    /// <summary>Waits for a process from <see cref="Start"/> and collects what it printed.</summary>
+    public static FmRun Finish(Process process)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet fm did not finish within two minutes.");
+        }
+
+        return new FmRun(process.ExitCode, output.Result, error.Result);
+    }
+
     private static string Dll => Path.Combine(TestContext.CurrentContext.TestDirectory, "dotnet-fm.dll");
 
     private static FmRun Run(ProcessStartInfo start, IReadOnlyDictionary<string, string?> environment, string[] arguments, string? input)

@@ -45,7 +45,7 @@ public sealed class ConcurrencyTests
     }
 
     [Test]
-    public void A_migration_blocked_by_a_long_transaction_fails_within_lock_timeout_and_names_the_blocker()
+    public async Task A_migration_blocked_by_a_long_transaction_fails_within_lock_timeout_names_the_blocker_and_never_queues_readers()
     {
         using var database = TemplateDatabases.At(20251221120000);
         using var application = database.Open();
@@ -56,14 +56,40 @@ public sealed class ConcurrencyTests
         }
 
         var blocker = application.ProcessID;
-
         using var migrator = new Migrator(database.ConnectionString, o => o.LockTimeout = TimeSpan.FromSeconds(1));
-        var error = Assert.Throws<Nexgent.Schema.Runner.SchemaRunnerException>(() => migrator.Runner.MigrateUp(20260106120000))!;
+        var migration = Task.Run(() => migrator.Runner.MigrateUp(20260106120000));
+        WaitUntilTheMigrationWaitsForItsLock(database);
 
+        // A reader arriving now queues behind the migration's ACCESS EXCLUSIVE request. With lock_timeout the
+        // migration gives up after a second, so the reader is answered while the blocker still holds its
+        // transaction; without it, the reader would wait for the blocker and hit its statement_timeout.
+        using (var reader = database.Open())
+        using (var query = new NpgsqlCommand("SET statement_timeout = '10s'; SELECT count(*) FROM agents", reader))
+        {
+            Assert.That(query.ExecuteScalar(), Is.EqualTo(0L));
+        }
+
+        var error = Assert.ThrowsAsync<Nexgent.Schema.Runner.SchemaRunnerException>(() => migration)!;
         Assert.That(error.Message, Does.StartWith("Migration 20260106120000 add_automated_trading (up) waited longer than lock_timeout"));
         Assert.That(error.Message, Does.Contain($"process {blocker} "));
-        transaction.Rollback();
+        Assert.That(application.FullState, Is.EqualTo(System.Data.ConnectionState.Open), "the blocker was never disturbed");
+        await transaction.RollbackAsync();
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20251221120000));
         Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(20251221120000)));
+    }
+
+    private static void WaitUntilTheMigrationWaitsForItsLock(TestDatabase database)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (database.Scalar<long>($"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database.Name}' AND application_name = 'dotnet-fm' AND wait_event_type = 'Lock'") > 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        Assert.Fail("The migration never waited for its lock.");
     }
 }

@@ -19,6 +19,7 @@ public sealed class FailureTests
         using var database = LedgerAt(20310101000000);
         database.Execute("INSERT INTO ledger VALUES (1, 'A-1', 10), (2, 'A-2', -5)");
         var catalog = database.Catalog();
+        var data = DataChecksums(database);
 
         var run = Fm.Run("migrate", "-a", Ledger, "-c", database.ConnectionString);
 
@@ -26,6 +27,7 @@ public sealed class FailureTests
         Assert.That(run.Error, Does.Contain("error: Migration 20310102000000 require_positive_amounts (up) failed and was rolled back: check constraint \"ledger_amount_positive\" of relation \"ledger\" is violated by some row.")
             .And.Contain("(statement: ALTER TABLE ledger ADD CONSTRAINT ledger_amount_positive CHECK (amount >= 0);)"));
         Assert.That(database.Catalog(), Is.EqualTo(catalog), "the column added before the failing statement is gone too");
+        Assert.That(DataChecksums(database), Is.EqualTo(data), "every table's rows as they were");
         Assert.That(database.RecordedVersions(), Is.EqualTo(new[] { 20310101000000L }));
         Assert.That(Fm.Run("status", "-a", Ledger, "-c", database.ConnectionString).Output, Does.Contain("0 failed"));
     }
@@ -74,7 +76,7 @@ public sealed class FailureTests
 
         Assert.That(resolved.ExitCode, Is.EqualTo(ExitCodes.Success), resolved.ToString());
         Assert.That(database.RecordedVersions(), Is.EqualTo(new[] { 20310101000000L, 20310102000000L, 20310103000000L }));
-        Assert.That(status.Output, Does.Contain("3 applied, 1 pending, 0 unknown, 0 failed"));
+        Assert.That(status.Output, Does.Contain("3 applied, 2 pending, 0 unknown, 0 failed"));
     }
 
     [Test]
@@ -87,6 +89,12 @@ public sealed class FailureTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
         Assert.That(run.Error, Does.Contain("is not marked as failed, so there is nothing to resolve"));
     }
+
+    /// <summary>An md5 of every row of every table in the schema, table by table.</summary>
+    private static Dictionary<string, string> DataChecksums(TestDatabase database)
+        => database.Rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+            .Select(r => (string)r[0]!)
+            .ToDictionary(t => t, t => database.Scalar<string>($"SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \"{t}\" t")!);
 
     private static TestDatabase LedgerAt(long version)
     {
