@@ -4,7 +4,6 @@ using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Infrastructure;
 using FluentMigrator.Runner.Generators;
-using Microsoft.CSharp.RuntimeBinder;
 
 namespace Nexgent.Schema.Runner.Journal;
 
@@ -34,19 +33,36 @@ public sealed class MigrationChecksum(MigrationExpressions expressions, IGenerat
 
     private string Generate(IMigrationExpression expression)
     {
-        if (expression is ExecuteSqlStatementExpression sql)
+        var generator = generators.Generator;
+        return expression switch
         {
-            return sql.SqlStatement;
-        }
-
-        try
-        {
-            // The generator has one Generate overload per expression type; let the runtime pick it.
-            return (string)((dynamic)generators.Generator).Generate((dynamic)expression);
-        }
-        catch (RuntimeBinderException)
-        {
-            return expression.ToString() ?? expression.GetType().Name;
-        }
+            ExecuteSqlStatementExpression e => e.SqlStatement,
+            CreateSchemaExpression e => generator.Generate(e),
+            DeleteSchemaExpression e => generator.Generate(e),
+            AlterSchemaExpression e => generator.Generate(e),
+            CreateTableExpression e => generator.Generate(e),
+            AlterTableExpression e => generator.Generate(e),
+            DeleteTableExpression e => generator.Generate(e),
+            RenameTableExpression e => generator.Generate(e),
+            CreateColumnExpression e => generator.Generate(e),
+            AlterColumnExpression e => generator.Generate(e),
+            DeleteColumnExpression e => generator.Generate(e),
+            RenameColumnExpression e => generator.Generate(e),
+            CreateForeignKeyExpression e => generator.Generate(e),
+            DeleteForeignKeyExpression e => generator.Generate(e),
+            CreateIndexExpression e => generator.Generate(e),
+            DeleteIndexExpression e => generator.Generate(e),
+            CreateConstraintExpression e => generator.Generate(e),
+            DeleteConstraintExpression e => generator.Generate(e),
+            AlterDefaultConstraintExpression e => generator.Generate(e),
+            DeleteDefaultConstraintExpression e => generator.Generate(e),
+            CreateSequenceExpression e => generator.Generate(e),
+            DeleteSequenceExpression e => generator.Generate(e),
+            InsertDataExpression e => generator.Generate(e),
+            UpdateDataExpression e => generator.Generate(e),
+            DeleteDataExpression e => generator.Generate(e),
+            // Code run against the connection (PerformDBOperation) has no SQL; its type stands for it.
+            _ => expression.ToString() ?? expression.GetType().Name,
+        };
     }
 }
