@@ -13,6 +13,10 @@ public static class ColumnExtensions
     public static TNext AsJsonb<TNext>(this IColumnTypeSyntax<TNext> column) where TNext : IFluentSyntax
         => column.AsCustom(PostgresTypes.Jsonb);
 
+    /// <summary><c>text</c>: Prisma's <c>String</c> without <c>@db.VarChar(n)</c>.</summary>
+    public static TNext AsText<TNext>(this IColumnTypeSyntax<TNext> column) where TNext : IFluentSyntax
+        => column.AsCustom(PostgresTypes.Text);
+
     public static TNext AsTextArray<TNext>(this IColumnTypeSyntax<TNext> column) where TNext : IFluentSyntax
         => column.AsCustom(PostgresTypes.TextArray);
 

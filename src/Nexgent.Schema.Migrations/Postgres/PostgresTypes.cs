@@ -3,6 +3,7 @@ namespace Nexgent.Schema.Migrations.Postgres;
 /// <summary>PostgreSQL column types FluentMigrator has no helper for, spelled as Prisma spells them.</summary>
 public static class PostgresTypes
 {
+    public const string Text = "text";
     public const string Jsonb = "jsonb";
     public const string TextArray = "text[]";
     public const string Serial = "SERIAL";

@@ -35,7 +35,7 @@ public sealed class Init : Migration
             .WithColumn("wallet_address").AsString(44).NotNullable()
             .WithColumn("token_address").AsString(255).NotNullable()
             .WithColumn("token_symbol").AsString(20).NotNullable()
-            .WithColumn("balance").AsCustom("text").NotNullable()
+            .WithColumn("balance").AsText().NotNullable()
             .WithColumn("last_updated").AsTimestampTz().NotNullable();
 
         Create.Table("trading_signals")
@@ -46,7 +46,7 @@ public sealed class Init : Migration
             .WithColumn("symbol").AsString(50).Nullable()
             .WithColumn("price_sol").AsNumeric(20, 8).Nullable()
             .WithColumn("signal_type").AsString(50).NotNullable()
-            .WithColumn("activation_reason").AsCustom("text").Nullable()
+            .WithColumn("activation_reason").AsText().Nullable()
             .WithColumn("signal_strength").AsInt32().NotNullable()
             .WithColumn("source").AsString(100).Nullable();
 
@@ -56,7 +56,7 @@ public sealed class Init : Migration
             .WithColumn("agent_id").AsGuid().NotNullable()
             .WithColumn("status").AsString(20).NotNullable()
             .WithColumn("transaction_id").AsGuid().Nullable()
-            .WithColumn("error").AsCustom("text").Nullable()
+            .WithColumn("error").AsText().Nullable()
             .WithColumn("executed_at").AsTimestampTz().NotNullable().WithDefaultCurrentTimestamp();
 
         Create.Table("agent_transactions")
