@@ -5,8 +5,8 @@ using FluentMigrator.Infrastructure;
 using FluentMigrator.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Nexgent.Schema.Runner.Baselining;
 using Nexgent.Schema.Migrations;
+using Nexgent.Schema.Runner.Baselining;
 using Nexgent.Schema.Runner.Drift;
 using Nexgent.Schema.Runner.Journal;
 using Nexgent.Schema.Runner.Safety;
@@ -20,7 +20,7 @@ namespace Nexgent.Schema.Runner;
 /// applied versions no assembly knows).
 /// Get one from a scope of a provider built with <see cref="ServiceCollectionExtensions.AddSchemaRunner"/>.
 /// </summary>
-public sealed class SchemaRunner(
+public sealed partial class SchemaRunner(
     IMigrationRunner runner,
     DatabaseConnection database,
     VersionTable versionTable,
@@ -85,65 +85,6 @@ public sealed class SchemaRunner(
         });
     }
 
-    /// <summary>
-    /// The production verb: applies every pending migration, but refuses before applying anything when one
-    /// would lose data (declared by the migration or detected in its expressions), unless
-    /// <paramref name="acceptDataLoss"/>. With <paramref name="backupFile"/>, writes a pg_dump first and stops if it fails.
-    /// </summary>
-    public MigrationResult Deploy(bool acceptDataLoss = false, string? backupFile = null)
-        => Locked(() =>
-        {
-            var applied = AppliedVersions();
-            var pending = Known.Values.Where(m => !applied.Contains(m.Version)).ToList();
-            var steps = pending
-                .Select(m => Step(m, MigrationDirection.Up) with { DataLoss = dataLoss.Analyze(m, MigrationDirection.Up) })
-                .ToList();
-            RefuseExistingSchemaWithoutVersions(applied, steps);
-            WarnAboutUnknown(applied);
-
-            var losses = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
-            if (losses.Count > 0 && !acceptDataLoss && !options.Value.Preview)
-            {
-                throw new DataLossRefusedException(losses);
-            }
-
-            if (backupFile is not null && steps.Count > 0 && !options.Value.Preview)
-            {
-                logger.LogInformation("Backing up {Database} to {File} with pg_dump...", database.Describe(), backupFile);
-                DatabaseBackup.Write(database, backupFile);
-                logger.LogInformation("Backup written: {File} ({Size:0.0} MB); restore with pg_restore.", backupFile, new FileInfo(backupFile).Length / 1048576.0);
-            }
-
-            return Run(steps, applied);
-        });
-
-    /// <summary>
-    /// Drops every object of the schema, the version table with them, and applies every migration again
-    /// (Prisma's <c>migrate reset</c>). Every row is lost: callers confirm first (see the CLI's <c>reset</c>).
-    /// </summary>
-    public MigrationResult Reset()
-        => Locked(allowDirty: true, run: () =>
-        {
-            if (options.Value.Preview)
-            {
-                logger.LogInformation("Would drop every object of {Database}, then apply every migration.", database.Describe());
-                return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
-            }
-
-            try
-            {
-                var dropped = SchemaEraser.Erase(database);
-                logger.LogWarning("Dropped {Count} objects of {Database} with all their rows.", dropped, database.Describe());
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                throw DatabaseErrors.Explain(e, database);
-            }
-
-            fluentRunner.VersionLoader.LoadVersionInfo();
-            return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
-        });
-
     /// <summary>Rolls back every applied migration above <paramref name="target"/>, newest first (0 rolls back all).</summary>
     public MigrationResult MigrateDown(long target)
     {
@@ -178,167 +119,6 @@ public sealed class SchemaRunner(
 
             return Run(DownSteps(applied.OrderDescending().Take(count), applied), applied);
         });
-    }
-
-    /// <summary>
-    /// Records every known migration up to <paramref name="version"/> as applied without running it, for a
-    /// schema that already exists (see <see cref="Baselining.Baseliner"/>, which checks that first).
-    /// </summary>
-    public IReadOnlyList<MigrationStep> RecordApplied(long version)
-    {
-        RequireKnown(version, allowZero: false);
-        return Locked(() =>
-        {
-            var applied = AppliedVersions();
-            var steps = Known.Values
-                .Where(m => m.Version <= version && !applied.Contains(m.Version))
-                .Select(m => Step(m, MigrationDirection.Up))
-                .ToList();
-            if (options.Value.Preview || steps.Count == 0)
-            {
-                return steps;
-            }
-
-            try
-            {
-                fluentRunner.VersionLoader.LoadVersionInfo();
-                fluentRunner.Processor.BeginTransaction();
-                foreach (var step in steps)
-                {
-                    fluentRunner.VersionLoader.UpdateVersionInfo(step.Version, step.Description);
-                    logger.LogInformation("Recorded {Step} as applied.", step);
-                }
-
-                fluentRunner.Processor.CommitTransaction();
-                foreach (var step in steps)
-                {
-                    journal.Write(step.Version, JournalState.Applied, checksums.Compute(Known[step.Version]));
-                }
-            }
-            catch (Exception e) when (e is not SchemaRunnerException)
-            {
-                fluentRunner.Processor.RollbackTransaction();
-                throw DatabaseErrors.Explain(e, database);
-            }
-
-            return steps;
-        });
-    }
-
-    /// <summary>
-    /// After a person repaired what a failed non-transactional migration left, records the outcome: not applied
-    /// (<paramref name="applied"/> false, Prisma's <c>resolve --rolled-back</c>) or applied (<c>--applied</c>).
-    /// </summary>
-    public void Resolve(long version, bool applied)
-    {
-        RequireKnown(version, allowZero: false);
-        Locked(allowDirty: true, run: () =>
-        {
-            if (ReadJournal().FirstOrDefault(e => e.Version == version && e.IsDirty) is null)
-            {
-                throw new SchemaRunnerException(
-                    $"Migration {Describe(version)} is not marked as failed, so there is nothing to resolve; `dotnet fm status` shows the state of every migration.");
-            }
-
-            var recorded = AppliedVersions().Contains(version);
-            try
-            {
-                if (applied && !recorded)
-                {
-                    fluentRunner.VersionLoader.LoadVersionInfo();
-                    fluentRunner.VersionLoader.UpdateVersionInfo(version, Known[version].Description);
-                }
-                else if (!applied && recorded)
-                {
-                    fluentRunner.VersionLoader.DeleteVersion(version);
-                }
-            }
-            catch (Exception e) when (e is not SchemaRunnerException)
-            {
-                throw DatabaseErrors.Explain(e, database);
-            }
-
-            if (applied)
-            {
-                journal.Write(version, JournalState.Applied, checksums.Compute(Known[version]));
-            }
-            else
-            {
-                journal.Remove(version);
-            }
-
-            logger.LogInformation("Recorded {Version} as {State}.", Describe(version), applied ? "applied" : "rolled back");
-            return 0;
-        });
-    }
-
-    /// <summary>
-    /// Everything that should hold before a deploy: versions in order, every migration reversible or marked
-    /// irreversible, names by the convention, no dirty state, and applied migrations unchanged since they
-    /// were applied (their SQL's checksum).
-    /// </summary>
-    public ValidationReport Validate()
-    {
-        var problems = new List<string>();
-        foreach (var m in Known.Values)
-        {
-            var type = m.Migration.GetType();
-            if (!DateTime.TryParseExact(m.Version.ToString(), "yyyyMMddHHmmss", null, System.Globalization.DateTimeStyles.None, out _))
-            {
-                problems.Add($"Migration {m.Version} {m.Description}: the version is not a yyyyMMddHHmmss timestamp.");
-            }
-
-            if (!Authoring.MigrationName.IsConventional(m.Description ?? "", type.Name))
-            {
-                problems.Add($"Migration {m.Version} {m.Description}: the description should be snake_case and the class its PascalCase ({type.Name}).");
-            }
-
-            if (type.GetCustomAttribute<IrreversibleAttribute>() is null && m.Migration is not AutoReversingMigration && checksums.DownIsEmpty(m))
-            {
-                problems.Add($"Migration {m.Version} {m.Description} has an empty Down; write it, or mark the class [Irreversible(\"why\")].");
-            }
-        }
-
-        var states = ListMigrations();
-        var applied = states.Where(s => s.IsApplied).Select(s => s.Version).ToHashSet();
-        problems.AddRange(states.Where(s => !s.IsApplied && applied.Any(a => a > s.Version))
-            .Select(s => $"Migration {s.Version} {s.Description} is pending but later versions are applied; apply it or give it a later version."));
-        problems.AddRange(states.Where(s => !s.IsKnown)
-            .Select(s => $"The database records {s.Version} {s.Description}, which no migration assembly contains."));
-
-        var entries = ReadJournal().ToDictionary(e => e.Version);
-        problems.AddRange(entries.Values.Where(e => e.IsDirty)
-            .Select(e => $"Migration {Describe(e.Version)} failed midway and the database is dirty; repair it, then `dotnet fm resolve`."));
-        var withoutChecksum = 0;
-        var verified = 0;
-        foreach (var version in applied.Where(Known.ContainsKey).Order())
-        {
-            if (!entries.TryGetValue(version, out var entry) || entry.Checksum is null)
-            {
-                withoutChecksum++;
-                continue;
-            }
-
-            verified++;
-            if (entry.Checksum.Trim() != checksums.Compute(Known[version]))
-            {
-                problems.Add($"Migration {Describe(version)} has changed since it was applied on {entry.UpdatedOn:yyyy-MM-dd HH:mm}: its SQL is not what ran; restore its code and put the change in a new migration.");
-            }
-        }
-
-        return new ValidationReport(problems, verified, withoutChecksum);
-    }
-
-    /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
-    public void ValidateVersions()
-    {
-        var applied = AppliedVersions();
-        var pendingBelow = Known.Keys.Where(v => !applied.Contains(v) && applied.Any(a => a > v)).ToList();
-        if (pendingBelow.Count > 0)
-        {
-            throw new SchemaRunnerException(
-                $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it with `migrate up` or give it a version after {applied.Max()}.");
-        }
     }
 
     /// <summary>
@@ -389,32 +169,6 @@ public sealed class SchemaRunner(
             }
 
             return run();
-        }
-    }
-
-    /// <summary>A non-transactional migration that failed midway leaves a state only a person can judge.</summary>
-    private void RefuseDirty()
-    {
-        var dirty = ReadJournal().FirstOrDefault(e => e.IsDirty);
-        if (dirty is null)
-        {
-            return;
-        }
-
-        var what = dirty.State == JournalState.Failed ? $"failed midway ({dirty.Error})" : "started and never finished";
-        throw new SchemaRunnerException(
-            $"Migration {Describe(dirty.Version)} cannot run in a transaction and {what}, so part of it may be in {database.Describe()}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).");
-    }
-
-    private IReadOnlyList<JournalEntry> ReadJournal()
-    {
-        try
-        {
-            return journal.ReadAll();
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-        {
-            throw DatabaseErrors.Explain(e, database);
         }
     }
 

@@ -1,0 +1,69 @@
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Nexgent.Schema.Runner.Safety;
+using Npgsql;
+
+namespace Nexgent.Schema.Runner;
+
+/// <summary>The production verbs: deploy, which refuses to lose data, and reset, which erases on purpose.</summary>
+public sealed partial class SchemaRunner
+{
+    /// <summary>
+    /// The production verb: applies every pending migration, but refuses before applying anything when one
+    /// would lose data (declared by the migration or detected in its expressions), unless
+    /// <paramref name="acceptDataLoss"/>. With <paramref name="backupFile"/>, writes a pg_dump first and stops if it fails.
+    /// </summary>
+    public MigrationResult Deploy(bool acceptDataLoss = false, string? backupFile = null)
+        => Locked(() =>
+        {
+            var applied = AppliedVersions();
+            var pending = Known.Values.Where(m => !applied.Contains(m.Version)).ToList();
+            var steps = pending
+                .Select(m => Step(m, MigrationDirection.Up) with { DataLoss = dataLoss.Analyze(m, MigrationDirection.Up) })
+                .ToList();
+            RefuseExistingSchemaWithoutVersions(applied, steps);
+            WarnAboutUnknown(applied);
+
+            var losses = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
+            if (losses.Count > 0 && !acceptDataLoss && !options.Value.Preview)
+            {
+                throw new DataLossRefusedException(losses);
+            }
+
+            if (backupFile is not null && steps.Count > 0 && !options.Value.Preview)
+            {
+                logger.LogInformation("Backing up {Database} to {File} with pg_dump...", database.Describe(), backupFile);
+                DatabaseBackup.Write(database, backupFile);
+                logger.LogInformation("Backup written: {File} ({Size:0.0} MB); restore with pg_restore.", backupFile, new FileInfo(backupFile).Length / 1048576.0);
+            }
+
+            return Run(steps, applied);
+        });
+
+    /// <summary>
+    /// Drops every object of the schema, the version table with them, and applies every migration again
+    /// (Prisma's <c>migrate reset</c>). Every row is lost: callers confirm first (see the CLI's <c>reset</c>).
+    /// </summary>
+    public MigrationResult Reset()
+        => Locked(allowDirty: true, run: () =>
+        {
+            if (options.Value.Preview)
+            {
+                logger.LogInformation("Would drop every object of {Database}, then apply every migration.", database.Describe());
+                return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
+            }
+
+            try
+            {
+                var dropped = SchemaEraser.Erase(database);
+                logger.LogWarning("Dropped {Count} objects of {Database} with all their rows.", dropped, database.Describe());
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                throw DatabaseErrors.Explain(e, database);
+            }
+
+            fluentRunner.VersionLoader.LoadVersionInfo();
+            return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
+        });
+}

@@ -1,0 +1,131 @@
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Nexgent.Schema.Runner.Journal;
+using Npgsql;
+
+namespace Nexgent.Schema.Runner;
+
+/// <summary>
+/// Changing what the database records without running migrations: baselining, and resolving the dirty
+/// state a failed non-transactional migration leaves.
+/// </summary>
+public sealed partial class SchemaRunner
+{
+    /// <summary>
+    /// Records every known migration up to <paramref name="version"/> as applied without running it, for a
+    /// schema that already exists (see <see cref="Baselining.Baseliner"/>, which checks that first).
+    /// </summary>
+    public IReadOnlyList<MigrationStep> RecordApplied(long version)
+    {
+        RequireKnown(version, allowZero: false);
+        return Locked(() =>
+        {
+            var applied = AppliedVersions();
+            var steps = Known.Values
+                .Where(m => m.Version <= version && !applied.Contains(m.Version))
+                .Select(m => Step(m, MigrationDirection.Up))
+                .ToList();
+            if (options.Value.Preview || steps.Count == 0)
+            {
+                return steps;
+            }
+
+            try
+            {
+                fluentRunner.VersionLoader.LoadVersionInfo();
+                fluentRunner.Processor.BeginTransaction();
+                foreach (var step in steps)
+                {
+                    fluentRunner.VersionLoader.UpdateVersionInfo(step.Version, step.Description);
+                    logger.LogInformation("Recorded {Step} as applied.", step);
+                }
+
+                fluentRunner.Processor.CommitTransaction();
+                foreach (var step in steps)
+                {
+                    journal.Write(step.Version, JournalState.Applied, checksums.Compute(Known[step.Version]));
+                }
+            }
+            catch (Exception e) when (e is not SchemaRunnerException)
+            {
+                fluentRunner.Processor.RollbackTransaction();
+                throw DatabaseErrors.Explain(e, database);
+            }
+
+            return steps;
+        });
+    }
+
+    /// <summary>
+    /// After a person repaired what a failed non-transactional migration left, records the outcome: not applied
+    /// (<paramref name="applied"/> false, Prisma's <c>resolve --rolled-back</c>) or applied (<c>--applied</c>).
+    /// </summary>
+    public void Resolve(long version, bool applied)
+    {
+        RequireKnown(version, allowZero: false);
+        Locked(allowDirty: true, run: () =>
+        {
+            if (ReadJournal().FirstOrDefault(e => e.Version == version && e.IsDirty) is null)
+            {
+                throw new SchemaRunnerException(
+                    $"Migration {Describe(version)} is not marked as failed, so there is nothing to resolve; `dotnet fm status` shows the state of every migration.");
+            }
+
+            var recorded = AppliedVersions().Contains(version);
+            try
+            {
+                if (applied && !recorded)
+                {
+                    fluentRunner.VersionLoader.LoadVersionInfo();
+                    fluentRunner.VersionLoader.UpdateVersionInfo(version, Known[version].Description);
+                }
+                else if (!applied && recorded)
+                {
+                    fluentRunner.VersionLoader.DeleteVersion(version);
+                }
+            }
+            catch (Exception e) when (e is not SchemaRunnerException)
+            {
+                throw DatabaseErrors.Explain(e, database);
+            }
+
+            if (applied)
+            {
+                journal.Write(version, JournalState.Applied, checksums.Compute(Known[version]));
+            }
+            else
+            {
+                journal.Remove(version);
+            }
+
+            logger.LogInformation("Recorded {Version} as {State}.", Describe(version), applied ? "applied" : "rolled back");
+            return 0;
+        });
+    }
+
+    /// <summary>A non-transactional migration that failed midway leaves a state only a person can judge.</summary>
+    private void RefuseDirty()
+    {
+        var dirty = ReadJournal().FirstOrDefault(e => e.IsDirty);
+        if (dirty is null)
+        {
+            return;
+        }
+
+        var what = dirty.State == JournalState.Failed ? $"failed midway ({dirty.Error})" : "started and never finished";
+        throw new SchemaRunnerException(
+            $"Migration {Describe(dirty.Version)} cannot run in a transaction and {what}, so part of it may be in {database.Describe()}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).");
+    }
+
+    private IReadOnlyList<JournalEntry> ReadJournal()
+    {
+        try
+        {
+            return journal.ReadAll();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
+    }
+}

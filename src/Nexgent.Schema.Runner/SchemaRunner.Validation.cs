@@ -1,0 +1,78 @@
+using System.Reflection;
+using FluentMigrator;
+using Nexgent.Schema.Migrations;
+
+namespace Nexgent.Schema.Runner;
+
+/// <summary>Checks of the migrations and of what the database records.</summary>
+public sealed partial class SchemaRunner
+{
+    /// <summary>
+    /// Everything that should hold before a deploy: versions in order, every migration reversible or marked
+    /// irreversible, names by the convention, no dirty state, and applied migrations unchanged since they
+    /// were applied (their SQL's checksum).
+    /// </summary>
+    public ValidationReport Validate()
+    {
+        var problems = new List<string>();
+        foreach (var m in Known.Values)
+        {
+            var type = m.Migration.GetType();
+            if (!DateTime.TryParseExact(m.Version.ToString(), "yyyyMMddHHmmss", null, System.Globalization.DateTimeStyles.None, out _))
+            {
+                problems.Add($"Migration {m.Version} {m.Description}: the version is not a yyyyMMddHHmmss timestamp.");
+            }
+
+            if (!Authoring.MigrationName.IsConventional(m.Description ?? "", type.Name))
+            {
+                problems.Add($"Migration {m.Version} {m.Description}: the description should be snake_case and the class its PascalCase ({type.Name}).");
+            }
+
+            if (type.GetCustomAttribute<IrreversibleAttribute>() is null && m.Migration is not AutoReversingMigration && checksums.DownIsEmpty(m))
+            {
+                problems.Add($"Migration {m.Version} {m.Description} has an empty Down; write it, or mark the class [Irreversible(\"why\")].");
+            }
+        }
+
+        var states = ListMigrations();
+        var applied = states.Where(s => s.IsApplied).Select(s => s.Version).ToHashSet();
+        problems.AddRange(states.Where(s => !s.IsApplied && applied.Any(a => a > s.Version))
+            .Select(s => $"Migration {s.Version} {s.Description} is pending but later versions are applied; apply it or give it a later version."));
+        problems.AddRange(states.Where(s => !s.IsKnown)
+            .Select(s => $"The database records {s.Version} {s.Description}, which no migration assembly contains."));
+
+        var entries = ReadJournal().ToDictionary(e => e.Version);
+        problems.AddRange(entries.Values.Where(e => e.IsDirty)
+            .Select(e => $"Migration {Describe(e.Version)} failed midway and the database is dirty; repair it, then `dotnet fm resolve`."));
+        var withoutChecksum = 0;
+        var verified = 0;
+        foreach (var version in applied.Where(Known.ContainsKey).Order())
+        {
+            if (!entries.TryGetValue(version, out var entry) || entry.Checksum is null)
+            {
+                withoutChecksum++;
+                continue;
+            }
+
+            verified++;
+            if (entry.Checksum.Trim() != checksums.Compute(Known[version]))
+            {
+                problems.Add($"Migration {Describe(version)} has changed since it was applied on {entry.UpdatedOn:yyyy-MM-dd HH:mm}: its SQL is not what ran; restore its code and put the change in a new migration.");
+            }
+        }
+
+        return new ValidationReport(problems, verified, withoutChecksum);
+    }
+
+    /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
+    public void ValidateVersions()
+    {
+        var applied = AppliedVersions();
+        var pendingBelow = Known.Keys.Where(v => !applied.Contains(v) && applied.Any(a => a > v)).ToList();
+        if (pendingBelow.Count > 0)
+        {
+            throw new SchemaRunnerException(
+                $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it with `migrate up` or give it a version after {applied.Max()}.");
+        }
+    }
+}
