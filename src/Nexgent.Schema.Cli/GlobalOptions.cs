@@ -24,7 +24,7 @@ public sealed class GlobalOptions
 
     public Option<int?> Timeout { get; } = new("--timeout")
     {
-        Description = "Seconds one SQL command may run before it is cancelled (default 30).",
+        Description = "Seconds one SQL command may run before it is cancelled (default 0: no limit; --lock-timeout is what guards a live database).",
     };
 
     public Option<int> LockWait { get; } = new("--lock-wait")

@@ -41,7 +41,7 @@ internal static class RunnerFactory
                     runner.MigrationAssemblies.Add(assembly);
                 }
 
-                runner.CommandTimeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+                runner.CommandTimeout = TimeSpan.FromSeconds(timeout ?? 0);
                 runner.LockWait = TimeSpan.FromSeconds(lockWait);
                 runner.LockTimeout = TimeSpan.FromSeconds(lockTimeout);
                 runner.Preview = parsed.GetValue(options.Preview);

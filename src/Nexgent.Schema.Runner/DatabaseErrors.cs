@@ -34,6 +34,11 @@ internal static class DatabaseErrors
             null => null,
         };
 
+        if (message is null && step is not null && Find<TimeoutException>(exception) is not null)
+        {
+            message = $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout (0 waits as long as it takes) and run again.";
+        }
+
         if (message is null && Unreachable(exception))
         {
             message = $"Cannot reach PostgreSQL at {where}; check the host and port in the connection string and that the server is running.";

@@ -10,8 +10,12 @@ public sealed class SchemaRunnerOptions
     /// <summary>Assemblies holding FluentMigrator migrations; at least one.</summary>
     public IList<Assembly> MigrationAssemblies { get; } = [];
 
-    /// <summary>How long one SQL command may run; <c>null</c> keeps Npgsql's default (30 s).</summary>
-    public TimeSpan? CommandTimeout { get; set; }
+    /// <summary>
+    /// How long one SQL command may run before it is cancelled. Default: no limit, because a data step on a
+    /// production table may take minutes; lock_timeout (<see cref="LockTimeout"/>) is what keeps a blocked
+    /// migration from stalling the application.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.Zero;
 
     /// <summary>Print the SQL that would run instead of running it.</summary>
     public bool Preview { get; set; }

@@ -44,10 +44,7 @@ public static class ServiceCollectionExtensions
                     .WithVersionTable(versionTable)
                     .AsGlobalPreview(options.Preview)
                     .ScanIn([.. options.MigrationAssemblies]).For.Migrations();
-                if (options.CommandTimeout is { } timeout)
-                {
-                    runner.WithGlobalCommandTimeout(timeout);
-                }
+                runner.WithGlobalCommandTimeout(options.CommandTimeout);
             });
 
         if (options.SqlOutputFile is { } file)

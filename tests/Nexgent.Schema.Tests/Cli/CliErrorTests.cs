@@ -46,6 +46,8 @@ public sealed class CliErrorTests
             "set DATABASE_URL");
         yield return Case("a lock not obtained in time", db => ["migrate", "--lock-wait", "1", "-c", With(db)],
             "Another runner has held the migration lock", arrange: HoldMigrationLock);
+        yield return Case("a statement longer than --timeout", db => ["migrate", "--timeout", "1", "-a", Ledger, "-c", With(db) + ";Options=-c ledger.step_seconds=30"],
+            "Migration 20310105000000 audit_ledger (up) ran longer than the command timeout and was cancelled", arrange: LedgerBeforeTheSlowStep, ledger: true);
         yield return Case("a dirty database", db => ["migrate", "-a", Ledger, "-c", With(db)],
             "cannot run in a transaction and failed midway", arrange: MakeDirty, ledger: true);
     }
@@ -123,6 +125,12 @@ public sealed class CliErrorTests
         using var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock.KeyFor("public")})", holder);
         take.ExecuteScalar();
         return holder;
+    }
+
+    private static IDisposable? LedgerBeforeTheSlowStep(TestDatabase database)
+    {
+        Assert.That(Fm.Run("migrate", "up", "-t", "20310104000000", "-a", Ledger, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
+        return null;
     }
 
     private static IDisposable? MakeDirty(TestDatabase database)
