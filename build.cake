@@ -17,7 +17,7 @@ var feed = local.Combine("feed");
 // The SDK finds tools in .config/dotnet-tools.json and in dotnet-tools.json beside it; the committed one holds Cake,
 // this git-ignored one the freshly packed dotnet-fm, so packing never changes a tracked file.
 var toolManifest = File("./dotnet-tools.json");
-var devServer = new DevServer(Context, local.Combine("pg"), port: 54329);
+var devServer = new DevServer(Context, local.Combine("pg"));
 
 Task("Clean").Does(() =>
 {
@@ -96,13 +96,14 @@ void Run(IDictionary<string, string> environment, string program, params string[
 /// </summary>
 class DevServer
 {
-    private readonly ICakeContext context;
-    private readonly int port;
+    private const int PreferredPort = 54329;
 
-    public DevServer(ICakeContext context, DirectoryPath root, int port)
+    private readonly ICakeContext context;
+    private int port;
+
+    public DevServer(ICakeContext context, DirectoryPath root)
     {
         this.context = context;
-        this.port = port;
         Root = root.FullPath;
     }
 
@@ -122,6 +123,11 @@ class DevServer
             Pg("initdb", "-D", Data, "-U", "postgres", "-A", "trust", "-E", "UTF8");
         }
 
+        // The port is chosen once per checkout and kept, so two checkouts on one machine do not collide.
+        var portFile = System.IO.Path.Combine(Root, "port");
+        if (!System.IO.File.Exists(portFile)) System.IO.File.WriteAllText(portFile, FreePort().ToString());
+        port = int.Parse(System.IO.File.ReadAllText(portFile).Trim());
+
         if (Pg("pg_ctl", "-D", Data, "status") != 0)
         {
             Pg("pg_ctl", "-D", Data, "-l", System.IO.Path.Combine(Root, "server.log"), "-w", "-o",
@@ -136,6 +142,25 @@ class DevServer
     public void Stop()
     {
         if (System.IO.File.Exists(System.IO.Path.Combine(Data, "postmaster.pid"))) Pg("pg_ctl", "-D", Data, "-w", "stop");
+    }
+
+    private static int FreePort()
+    {
+        for (var candidate = PreferredPort; candidate < PreferredPort + 100; candidate++)
+        {
+            try
+            {
+                var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, candidate);
+                listener.Start();
+                listener.Stop();
+                return candidate;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+        }
+
+        throw new Exception($"No free port between {PreferredPort} and {PreferredPort + 99} for the development PostgreSQL.");
     }
 
     private int Pg(string tool, params string[] arguments)
