@@ -28,7 +28,7 @@ public sealed class ForwardParityTests
     }
 
     [Test]
-    public void Migrating_up_with_no_target_applies_all_eighteen_migrations()
+    public void Migrating_up_with_no_target_applies_every_migration()
     {
         using var database = TestDatabase.Create();
 

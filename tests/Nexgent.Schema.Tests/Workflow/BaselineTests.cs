@@ -49,7 +49,7 @@ public sealed class BaselineTests
         Assert.That(baseline.ExitCode, Is.EqualTo(ExitCodes.Success), baseline.ToString());
         Assert.That(baseline.Output, Does.Contain("Recorded 12 migration(s) as applied, up to 20260123000000"));
         Assert.That(migrate.ExitCode, Is.EqualTo(ExitCodes.Success), migrate.ToString());
-        Assert.That(migrate.Output.Split('\n').Count(l => l.StartsWith("Applied ")), Is.EqualTo(6));
+        Assert.That(migrate.Output.Split('\n').Count(l => l.StartsWith("Applied ")), Is.EqualTo(Golden.Versions.Count(v => v > PrismaVersion)));
         Assert.That(database.Catalog(), Is.EquivalentTo(Golden.CatalogAt(Golden.Latest)));
         Assert.That(database.RecordedVersions(), Is.EqualTo(Golden.Versions));
         Assert.That(database.Rows("SELECT id, name, trading_mode FROM agents ORDER BY id"), Is.EqualTo(agents));
