@@ -68,7 +68,8 @@ Task("Migrate").IsDependentOn("Pack").Does(() =>
     if (string.IsNullOrEmpty(url))
     {
         url = devServer.EnsureRunning("nexgent");
-        Information($"DATABASE_URL is not set: using the development PostgreSQL in {devServer.Root} ({url}).");
+        Information($"DATABASE_URL is not set: using the development PostgreSQL in {devServer.Root}.");
+        Information($"To point dotnet fm at it: export DATABASE_URL=\"{url}\"  (also in {devServer.Root}/url)");
     }
 
     var environment = new Dictionary<string, string> { ["DATABASE_URL"] = url };
@@ -136,7 +137,9 @@ class DevServer
 
         var exists = Pg("psql", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", "-d", database, "-c", "SELECT 1") == 0;
         if (!exists) Pg("createdb", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", database);
-        return $"postgresql://postgres@127.0.0.1:{port}/{database}?schema=public";
+        var url = $"postgresql://postgres@127.0.0.1:{port}/{database}?schema=public";
+        System.IO.File.WriteAllText(System.IO.Path.Combine(Root, "url"), url);
+        return url;
     }
 
     public void Stop()

@@ -27,7 +27,7 @@ public sealed class StatusAndDriftTests
         var run = Fm.Run("status", "-c", database.ConnectionString);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.NotUpToDate), run.ToString());
-        Assert.That(run.Output, Does.Contain("15 applied, 3 pending, 0 unknown").And.Contain("pending  20260208120000 add_tp_batch_fields"));
+        Assert.That(run.Output, Does.Contain($"15 applied, {Golden.Versions.Count - 15} pending, 0 unknown").And.Contain("pending  20260208120000 add_tp_batch_fields"));
     }
 
     [Test]
