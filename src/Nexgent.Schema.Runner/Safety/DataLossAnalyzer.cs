@@ -17,9 +17,8 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
 {
     public IReadOnlyList<string> Analyze(IMigrationInfo migration, MigrationDirection direction)
     {
-        var type = migration.Migration.GetType();
-        var declared = type.GetCustomAttributes<LosesDataAttribute>().Where(a => a.Direction == direction).Select(a => a.What).ToList();
-        if (type.GetCustomAttributes<NoDataLossAttribute>().Any(a => a.Direction == direction))
+        var declared = DataLoss.Declared(migration.Migration, direction);
+        if (migration.Migration.GetType().GetCustomAttributes<NoDataLossAttribute>().Any(a => a.Direction == direction))
         {
             return declared;
         }

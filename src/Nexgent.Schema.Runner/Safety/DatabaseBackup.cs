@@ -7,7 +7,7 @@ public static class DatabaseBackup
 {
     public static void Write(DatabaseConnection database, string file)
     {
-        var pgDump = FindPgDump() ?? throw new SchemaRunnerException(
+        var pgDump = PostgresTools.Find("pg_dump") ?? throw new SchemaRunnerException(
             "pg_dump is not installed, so no backup can be written and nothing was applied; install the PostgreSQL client (apt-get install postgresql-client-15) or leave out --backup.");
         var full = Path.GetFullPath(file);
         var start = new ProcessStartInfo(pgDump)
@@ -46,20 +46,5 @@ public static class DatabaseBackup
             var reason = errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? $"exit code {process.ExitCode}";
             throw new SchemaRunnerException(DatabaseErrors.Masked($"The backup to {file} failed ({reason.TrimEnd('.')}), so nothing was applied; fix the cause or choose another file.", database));
         }
-    }
-
-    private static string? FindPgDump()
-    {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "pg_dump")).FirstOrDefault(File.Exists);
-        const string debian = "/usr/lib/postgresql";
-        var newest = Directory.Exists(debian)
-            ? Directory.GetDirectories(debian)
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var major) ? major : 0)
-                .Select(d => Path.Combine(d, "bin", "pg_dump"))
-                .FirstOrDefault(File.Exists)
-            : null;
-        // The newest installed pg_dump can dump older servers; Debian's wrapper on PATH picks by cluster.
-        return newest ?? onPath;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Nexgent.Schema.Runner;
 using Npgsql;
 
 namespace Nexgent.Schema.Tests.Infrastructure;
@@ -46,7 +47,7 @@ public sealed class LocalClusterServer : IPostgresServer
     /// <summary>Starts a cluster, or returns null when no PostgreSQL server binaries are installed.</summary>
     public static LocalClusterServer? TryStart()
     {
-        var bin = FindBinDirectory();
+        var bin = Path.GetDirectoryName(PostgresTools.Find("initdb"));
         if (bin is null)
         {
             return null;
@@ -80,25 +81,6 @@ public sealed class LocalClusterServer : IPostgresServer
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static string? FindBinDirectory()
-    {
-        var fromPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
-        if (fromPath is not null)
-        {
-            return fromPath;
-        }
-
-        const string debianRoot = "/usr/lib/postgresql";
-        return Directory.Exists(debianRoot)
-            ? Directory.GetDirectories(debianRoot)
-                .Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "initdb")))
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var major) ? major : 0)
-                .FirstOrDefault()
-            : null;
     }
 
     private static int FreePort()
