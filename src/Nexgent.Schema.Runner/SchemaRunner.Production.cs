@@ -17,12 +17,7 @@ public sealed partial class SchemaRunner
         => Locked(() =>
         {
             var applied = AppliedVersions();
-            var pending = Known.Values.Where(m => !applied.Contains(m.Version)).ToList();
-            var steps = pending
-                .Select(m => Step(m, MigrationDirection.Up) with { DataLoss = dataLoss.Analyze(m, MigrationDirection.Up) })
-                .ToList();
-            RefuseExistingSchemaWithoutVersions(applied, steps);
-            WarnAboutUnknown(applied);
+            var steps = PendingSteps(applied, target: null, m => Step(m, MigrationDirection.Up) with { DataLoss = dataLoss.Analyze(m, MigrationDirection.Up) });
 
             var losses = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
             if (losses.Count > 0 && !acceptDataLoss && !options.Value.Preview)
@@ -47,10 +42,11 @@ public sealed partial class SchemaRunner
     public MigrationResult Reset()
         => Locked(allowDirty: true, run: () =>
         {
+            var everyMigration = Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList();
             if (options.Value.Preview)
             {
                 logger.LogInformation("Would drop every object of {Database}, then apply every migration.", database.Describe());
-                return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
+                return Run(everyMigration, []);
             }
 
             try
@@ -64,6 +60,6 @@ public sealed partial class SchemaRunner
             }
 
             fluentRunner.VersionLoader.LoadVersionInfo();
-            return Run(Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList(), []);
+            return Run(everyMigration, []);
         });
 }

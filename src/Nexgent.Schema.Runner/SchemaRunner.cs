@@ -75,13 +75,7 @@ public sealed partial class SchemaRunner(
         return Locked(() =>
         {
             var applied = AppliedVersions();
-            var steps = Known.Values
-                .Where(m => !applied.Contains(m.Version) && (target is null || m.Version <= target))
-                .Select(m => Step(m, MigrationDirection.Up))
-                .ToList();
-            RefuseExistingSchemaWithoutVersions(applied, steps);
-            WarnAboutUnknown(applied);
-            return Run(steps, applied);
+            return Run(PendingSteps(applied, target, m => Step(m, MigrationDirection.Up)), applied);
         });
     }
 
@@ -119,6 +113,21 @@ public sealed partial class SchemaRunner(
 
             return Run(DownSteps(applied.OrderDescending().Take(count), applied), applied);
         });
+    }
+
+    /// <summary>
+    /// The migrations still to apply (up to <paramref name="target"/> when given), oldest first, after the
+    /// checks every forward run makes: no existing schema without versions, a warning for unknown versions.
+    /// </summary>
+    private List<MigrationStep> PendingSteps(HashSet<long> applied, long? target, Func<IMigrationInfo, MigrationStep> step)
+    {
+        var steps = Known.Values
+            .Where(m => !applied.Contains(m.Version) && (target is null || m.Version <= target))
+            .Select(step)
+            .ToList();
+        RefuseExistingSchemaWithoutVersions(applied, steps);
+        WarnAboutUnknown(applied);
+        return steps;
     }
 
     /// <summary>
