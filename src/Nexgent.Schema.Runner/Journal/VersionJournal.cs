@@ -39,9 +39,10 @@ public sealed class VersionJournal(DatabaseConnection database)
 
     public void Write(long version, JournalState state, string? checksum, string? error = null)
     {
+        // One round trip per step: the table is created by the first write, found by the others.
         using var connection = Open();
-        EnsureTable(connection);
         using var upsert = new NpgsqlCommand($"""
+            {CreateTable};
             INSERT INTO {Table} ("Version", "Checksum", "State", "Error", "UpdatedOn") VALUES (@version, @checksum, @state, @error, now())
             ON CONFLICT ("Version") DO UPDATE SET "Checksum" = coalesce(EXCLUDED."Checksum", {Table}."Checksum"),
                 "State" = EXCLUDED."State", "Error" = EXCLUDED."Error", "UpdatedOn" = now()
@@ -78,22 +79,13 @@ public sealed class VersionJournal(DatabaseConnection database)
         return TableLookup.Exists(connection, database.Schema, TableName);
     }
 
-    private void EnsureTable(NpgsqlConnection connection)
-    {
-        if (Exists(connection))
-        {
-            return;
-        }
-
-        using var create = new NpgsqlCommand($"""
-            CREATE TABLE IF NOT EXISTS {Table} (
-                "Version"   bigint PRIMARY KEY,
-                "Checksum"  char(64),
-                "State"     varchar(10) NOT NULL,
-                "Error"     text,
-                "UpdatedOn" timestamptz NOT NULL DEFAULT now()
-            )
-            """, connection);
-        create.ExecuteNonQuery();
-    }
+    private string CreateTable => $"""
+        CREATE TABLE IF NOT EXISTS {Table} (
+            "Version"   bigint PRIMARY KEY,
+            "Checksum"  char(64),
+            "State"     varchar(10) NOT NULL,
+            "Error"     text,
+            "UpdatedOn" timestamptz NOT NULL DEFAULT now()
+        )
+        """;
 }
