@@ -57,7 +57,6 @@ public sealed class FaultTests
 
         var runners = Enumerable.Range(0, 8).Select(_ => Fm.Start("migrate", "-c", database.ConnectionString)).ToList();
         var runs = runners.Select(Fm.Finish).ToList();
-        runners.ForEach(r => r.Dispose());
 
         Assert.That(runs.Select(r => r.ExitCode), Is.All.EqualTo(ExitCodes.Success), string.Join("\n", runs));
         var applied = runs.SelectMany(r => r.Output.Split('\n')).Count(l => l.StartsWith("Applied "));
