@@ -51,6 +51,19 @@ public sealed class FaultTests
     }
 
     [Test]
+    public void A_long_data_step_is_not_cut_off_unless_a_timeout_is_asked_for()
+    {
+        using var database = LedgerWithRows();
+        // A one-second command timeout in the connection string: the runner's default (no limit) overrides it.
+        var connection = new NpgsqlConnectionStringBuilder(Slow(database, seconds: 3)) { CommandTimeout = 1 }.ConnectionString;
+
+        var run = Fm.Run("migrate", "-a", Ledger, "-c", connection);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+        Assert.That(database.RecordedVersions().Max(), Is.EqualTo(SlowStep));
+    }
+
+    [Test]
     public void Eight_runner_processes_started_together_apply_each_migration_once()
     {
         using var database = TestDatabase.Create();
