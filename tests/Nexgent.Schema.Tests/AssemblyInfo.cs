@@ -1,5 +1,6 @@
 using NUnit.Framework;
 
-// Every test works in databases of its own, so fixtures run side by side, one per core.
-[assembly: Parallelizable(ParallelScope.Fixtures)]
-[assembly: LevelOfParallelism(2)]
+// Every test works in databases of its own, so tests run side by side.
+[assembly: Parallelizable(ParallelScope.All)]
+[assembly: FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[assembly: LevelOfParallelism(4)]

@@ -9,7 +9,7 @@ public static class Fm
     public static FmRun Run(params string[] arguments) => Run(new Dictionary<string, string?>(), arguments);
 
     public static FmRun Run(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
-        => Finish(Launch(Program("dotnet", [Dll, .. arguments]), environment, input: null));
+        => Finish(Launch(Program(Tool, arguments), environment, input: null));
 
     /// <summary>
     /// Runs dotnet fm on a pseudo-terminal (util-linux's <c>script</c>), as a person at a shell would, typing
@@ -17,13 +17,13 @@ public static class Fm
     /// </summary>
     public static FmRun RunOnTerminal(string answer, params string[] arguments)
     {
-        var command = string.Join(' ', new[] { "dotnet", Dll }.Concat(arguments).Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+        var command = string.Join(' ', new[] { Tool }.Concat(arguments).Select(a => "'" + a.Replace("'", "'\\''") + "'"));
         return Finish(Launch(Program("script", ["-qec", command, "/dev/null"]), new Dictionary<string, string?>(), answer + "\n"));
     }
 
     /// <summary>Starts dotnet fm without waiting for it, for tests that kill it or cut it off midway.</summary>
     public static Process Start(params string[] arguments)
-        => Launch(Program("dotnet", [Dll, .. arguments]), new Dictionary<string, string?>(), input: null);
+        => Launch(Program(Tool, arguments), new Dictionary<string, string?>(), input: null);
 
     /// <summary>Waits for a process from <see cref="Start"/> and collects what it printed.</summary>
     public static FmRun Finish(Process process)
@@ -42,7 +42,8 @@ public static class Fm
         }
     }
 
-    private static string Dll => Path.Combine(TestContext.CurrentContext.TestDirectory, "dotnet-fm.dll");
+    /// <summary>The published tool (see the test project's PublishToolForTests target).</summary>
+    private static string Tool => Path.Combine(TestContext.CurrentContext.TestDirectory, "fm", OperatingSystem.IsWindows() ? "dotnet-fm.exe" : "dotnet-fm");
 
     private static ProcessStartInfo Program(string program, string[] arguments)
     {

@@ -17,6 +17,8 @@ public sealed class ContainerServer : IPostgresServer
 
     public string Description { get; }
 
+    public bool IsThrowaway => true;
+
     public string AdminConnectionString => container.GetConnectionString();
 
     /// <summary>Starts a container, or returns null when no Docker engine can be reached.</summary>
@@ -30,7 +32,7 @@ public sealed class ContainerServer : IPostgresServer
         var image = Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } i ? i : "postgres:15-alpine";
         var container = new PostgreSqlBuilder(image)
             .WithDatabase("postgres")
-            .WithCommand("-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off")
+            .WithCommand("-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "max_connections=200")
             .Build();
         await container.StartAsync();
         return new ContainerServer(container, image);

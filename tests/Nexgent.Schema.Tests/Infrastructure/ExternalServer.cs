@@ -10,12 +10,21 @@ public sealed class ExternalServer : IPostgresServer
 
     private ExternalServer(DatabaseConnection connection)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Database = "postgres", SearchPath = null };
+        // Not the runner's application name: the fault tests count the runner's sessions by it.
+        var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Database = "postgres", SearchPath = null, ApplicationName = "Nexgent.Schema.Tests" };
+        if (string.IsNullOrEmpty(builder.Password))
+        {
+            throw new InvalidOperationException(
+                $"{Variable} has no password; give a user that logs in with one (postgresql://user:password@host:5432/postgres): the tests prove a password never reaches the output.");
+        }
+
         AdminConnectionString = builder.ConnectionString;
         Description = $"{Variable} ({connection.Describe()})";
     }
 
     public string Description { get; }
+
+    public bool IsThrowaway => false;
 
     public string AdminConnectionString { get; }
 

@@ -40,6 +40,8 @@ public sealed class LocalClusterServer : IPostgresServer
 
     public string Description { get; }
 
+    public bool IsThrowaway => true;
+
     public string AdminConnectionString { get; }
 
     private string DataDirectory => Path.Combine(root, "data");

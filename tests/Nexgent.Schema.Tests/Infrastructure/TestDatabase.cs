@@ -89,5 +89,17 @@ public sealed class TestDatabase : IDisposable
 
     public List<string> Catalog(bool ordered = true) => Infrastructure.Catalog.Read(ConnectionString, ordered);
 
-    public void Dispose() => Admin.Execute($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+    public void Dispose()
+    {
+        // Idle pooled sessions would otherwise stay open for minutes, one or more per test database.
+        using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        if (!TestServer.Current.IsThrowaway)
+        {
+            Admin.Execute($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        }
+    }
 }

@@ -56,7 +56,7 @@ public sealed class StatusAndDriftTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
         Assert.That(run.Output, Does.Contain("No drift: the schema is what the migrations build at version 20260106130000."));
-        AssertNoShadowDatabaseLeft();
+        AssertNoShadowDatabaseLeft(database);
     }
 
     [Test]
@@ -86,7 +86,7 @@ public sealed class StatusAndDriftTests
             "The enum type TransactionType is 'DEPOSIT, WITHDRAWAL, SWAP, BURN, AIRDROP' in the database but 'DEPOSIT, WITHDRAWAL, SWAP, BURN' in the migrations.",
             $"6 difference(s) from the migrations at version {Golden.Latest}.",
         }));
-        AssertNoShadowDatabaseLeft();
+        AssertNoShadowDatabaseLeft(database);
     }
 
     [Test]
@@ -103,11 +103,12 @@ public sealed class StatusAndDriftTests
         Assert.That(json.RootElement.GetProperty("differences").GetArrayLength(), Is.Zero);
     }
 
-    private static void AssertNoShadowDatabaseLeft()
+    /// <summary>The shadow databases of this test's database (named after it), not those of tests running beside it.</summary>
+    private static void AssertNoShadowDatabaseLeft(TestDatabase database)
     {
         using var admin = new Npgsql.NpgsqlConnection(TestServer.Current.AdminConnectionString);
         admin.Open();
-        using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_shadow\\_%'", admin);
+        using var command = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname LIKE '{database.Name}\\_shadow\\_%'", admin);
         Assert.That(command.ExecuteScalar(), Is.EqualTo(0L), "the shadow database is dropped");
     }
 }
