@@ -32,7 +32,7 @@ public sealed class ContainerServer : IPostgresServer
         var image = Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } i ? i : "postgres:15-alpine";
         var container = new PostgreSqlBuilder(image)
             .WithDatabase("postgres")
-            .WithCommand("-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "max_connections=200")
+            .WithCommand("-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off", "-c", "max_connections=200", "-c", "autovacuum=off")
             .Build();
         await container.StartAsync();
         return new ContainerServer(container, image);
