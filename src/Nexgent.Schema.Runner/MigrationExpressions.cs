@@ -6,11 +6,11 @@ using FluentMigrator.Runner;
 namespace Nexgent.Schema.Runner;
 
 /// <summary>The expressions a migration builds in one direction, collected without running anything.</summary>
-public sealed class MigrationExpressions(IMigrationRunner runner, IServiceProvider services, DatabaseConnection database)
+public sealed class MigrationExpressions(Lazy<IMigrationRunner> runner, IServiceProvider services, DatabaseConnection database)
 {
     public IReadOnlyCollection<IMigrationExpression> Of(IMigration migration, MigrationDirection direction)
     {
-        var context = new MigrationContext(runner.Processor, services, database.ConnectionString);
+        var context = new MigrationContext(runner.Value.Processor, services, database.ConnectionString);
         if (direction == MigrationDirection.Up)
         {
             migration.GetUpExpressions(context);

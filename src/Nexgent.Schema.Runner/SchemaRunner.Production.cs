@@ -59,7 +59,7 @@ public sealed partial class SchemaRunner
                 throw DatabaseErrors.Explain(e, database);
             }
 
-            fluentRunner.VersionLoader.LoadVersionInfo();
+            FluentRunner.VersionLoader.LoadVersionInfo();
             return Run(everyMigration, []);
         });
 }

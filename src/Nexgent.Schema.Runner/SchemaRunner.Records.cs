@@ -32,15 +32,15 @@ public sealed partial class SchemaRunner
 
             try
             {
-                fluentRunner.VersionLoader.LoadVersionInfo();
-                fluentRunner.Processor.BeginTransaction();
+                FluentRunner.VersionLoader.LoadVersionInfo();
+                FluentRunner.Processor.BeginTransaction();
                 foreach (var step in steps)
                 {
-                    fluentRunner.VersionLoader.UpdateVersionInfo(step.Version, step.Description);
+                    FluentRunner.VersionLoader.UpdateVersionInfo(step.Version, step.Description);
                     logger.LogInformation("Recorded {Step} as applied.", step);
                 }
 
-                fluentRunner.Processor.CommitTransaction();
+                FluentRunner.Processor.CommitTransaction();
                 foreach (var step in steps)
                 {
                     journal.Write(step.Version, JournalState.Applied, checksums.Compute(Known[step.Version]));
@@ -48,7 +48,7 @@ public sealed partial class SchemaRunner
             }
             catch (Exception e) when (e is not SchemaRunnerException)
             {
-                fluentRunner.Processor.RollbackTransaction();
+                FluentRunner.Processor.RollbackTransaction();
                 throw DatabaseErrors.Explain(e, database);
             }
 
@@ -76,12 +76,12 @@ public sealed partial class SchemaRunner
             {
                 if (applied && !recorded)
                 {
-                    fluentRunner.VersionLoader.LoadVersionInfo();
-                    fluentRunner.VersionLoader.UpdateVersionInfo(version, Known[version].Description);
+                    FluentRunner.VersionLoader.LoadVersionInfo();
+                    FluentRunner.VersionLoader.UpdateVersionInfo(version, Known[version].Description);
                 }
                 else if (!applied && recorded)
                 {
-                    fluentRunner.VersionLoader.DeleteVersion(version);
+                    FluentRunner.VersionLoader.DeleteVersion(version);
                 }
             }
             catch (Exception e) when (e is not SchemaRunnerException)

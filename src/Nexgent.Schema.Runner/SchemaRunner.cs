@@ -21,7 +21,8 @@ namespace Nexgent.Schema.Runner;
 /// Get one from a scope of a provider built with <see cref="ServiceCollectionExtensions.AddSchemaRunner"/>.
 /// </summary>
 public sealed partial class SchemaRunner(
-    IMigrationRunner runner,
+    IMigrationInformationLoader migrationLoader,
+    Lazy<IMigrationRunner> runner,
     DatabaseConnection database,
     VersionTable versionTable,
     DataLossAnalyzer dataLoss,
@@ -30,7 +31,11 @@ public sealed partial class SchemaRunner(
     IOptions<SchemaRunnerOptions> options,
     ILogger<SchemaRunner> logger)
 {
-    private readonly MigrationRunner fluentRunner = runner as MigrationRunner
+    /// <summary>
+    /// FluentMigrator's runner, with its processor, generator and version loader, made on first use: listing,
+    /// status and a run with nothing to do never need it (a good part of a short run's start-up).
+    /// </summary>
+    private MigrationRunner FluentRunner => runner.Value as MigrationRunner
         ?? throw new InvalidOperationException("FluentMigrator's MigrationRunner is expected behind IMigrationRunner.");
 
     private IReadOnlyDictionary<long, IMigrationInfo>? known;
@@ -187,7 +192,7 @@ public sealed partial class SchemaRunner(
     {
         try
         {
-            return runner.MigrationLoader.LoadMigrations().ToDictionary(p => p.Key, p => p.Value);
+            return migrationLoader.LoadMigrations().ToDictionary(p => p.Key, p => p.Value);
         }
         catch (Exception e) when (e is not SchemaRunnerException)
         {
@@ -273,11 +278,11 @@ public sealed partial class SchemaRunner(
         {
             if (step.Direction == MigrationDirection.Up)
             {
-                fluentRunner.ApplyMigrationUp(info, useTransaction);
+                FluentRunner.ApplyMigrationUp(info, useTransaction);
             }
             else
             {
-                fluentRunner.ApplyMigrationDown(info, useTransaction);
+                FluentRunner.ApplyMigrationDown(info, useTransaction);
             }
         }
         catch (Exception e)

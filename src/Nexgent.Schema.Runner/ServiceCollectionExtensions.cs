@@ -68,6 +68,7 @@ public static class ServiceCollectionExtensions
             services.AddLogging(logging => logging.AddFluentMigratorConsole());
         }
 
+        services.AddScoped(provider => new Lazy<IMigrationRunner>(provider.GetRequiredService<IMigrationRunner>));
         services.AddScoped<MigrationExpressions>();
         services.AddScoped<DataLossAnalyzer>();
         services.AddScoped<MigrationChecksum>();
