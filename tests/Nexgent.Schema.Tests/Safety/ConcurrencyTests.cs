@@ -56,12 +56,13 @@ public sealed class ConcurrencyTests
         }
 
         var blocker = application.ProcessID;
-        using var migrator = new Migrator(database.ConnectionString, o => o.LockTimeout = TimeSpan.FromSeconds(1));
+        // Three seconds, so that a loaded machine still sees the migration waiting before it gives up.
+        using var migrator = new Migrator(database.ConnectionString, o => o.LockTimeout = TimeSpan.FromSeconds(3));
         var migration = Task.Run(() => migrator.Runner.MigrateUp(20260106120000));
         WaitUntilTheMigrationWaitsForItsLock(database);
 
         // A reader arriving now queues behind the migration's ACCESS EXCLUSIVE request. With lock_timeout the
-        // migration gives up after a second, so the reader is answered while the blocker still holds its
+        // migration gives up after three seconds, so the reader is answered while the blocker still holds its
         // transaction; without it, the reader would wait for the blocker and hit its statement_timeout.
         using (var reader = database.Open())
         using (var query = new NpgsqlCommand("SET statement_timeout = '10s'; SELECT count(*) FROM agents", reader))
