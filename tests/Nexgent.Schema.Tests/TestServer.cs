@@ -12,6 +12,7 @@ namespace Nexgent.Schema.Tests;
 public sealed class TestServer
 {
     private static IPostgresServer? current;
+    private static Task warmUp = Task.CompletedTask;
 
     public static IPostgresServer Current => current ?? throw new InvalidOperationException("The test server is not started.");
 
@@ -24,6 +25,12 @@ public sealed class TestServer
                   ?? throw new InvalidOperationException(
                       $"No PostgreSQL server for the tests: set {ExternalServer.Variable}=postgresql://user:password@host:5432/postgres, start a Docker engine, or install the server binaries (apt-get install postgresql-15).");
         await TestContext.Progress.WriteLineAsync($"PostgreSQL for the tests: {current.Description}");
+
+        // Most tests start from a template; build both chains now, beside the first tests, instead of in the
+        // way of the first test that needs one. A failure here reaches those tests through the same Lazy.
+        warmUp = Task.WhenAll(
+            Task.Run(() => TemplateDatabases.At(Golden.Latest).Dispose()),
+            Task.Run(() => TemplateDatabases.SeededAt(Golden.Latest).Dispose()));
     }
 
     [OneTimeTearDown]
@@ -31,6 +38,8 @@ public sealed class TestServer
     {
         if (current is not null)
         {
+            // A short filtered run may end first; its templates must exist before they are dropped.
+            await warmUp.ContinueWith(_ => { }, TaskScheduler.Default);
             await TemplateDatabases.DropAllAsync();
             await current.DisposeAsync();
             current = null;
