@@ -29,7 +29,7 @@ public sealed partial class SchemaRunner(
     VersionJournal journal,
     MigrationChecksum checksums,
     IOptions<SchemaRunnerOptions> options,
-    ILogger<SchemaRunner> logger)
+    ILogger<SchemaRunner> logger) : IDisposable
 {
     /// <summary>
     /// FluentMigrator's runner, with its processor, generator and version loader, made on first use: listing,
@@ -96,6 +96,17 @@ public sealed partial class SchemaRunner(
     }
 
     public MigrationResult RollbackTo(long version) => MigrateDown(version);
+
+    /// <summary>
+    /// Closes the idle sessions of the runner's pool, whose connection string is its own (lock_timeout, application
+    /// name): nothing else would reuse them, and they would stay on the server for the pool's idle lifetime.
+    /// The scope that made the runner calls this when it ends.
+    /// </summary>
+    public void Dispose()
+    {
+        using var connection = new NpgsqlConnection(database.ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
 
     public MigrationResult RollbackAll() => MigrateDown(0);
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Nexgent.Schema.Runner;
 
@@ -40,16 +39,10 @@ public sealed class SchemaRunnerScope : IDisposable
     {
         try
         {
-            var database = provider.GetRequiredService<DatabaseConnection>();
             scope.Dispose();
             provider.Dispose();
-
-            // The runner's connection string is its own (lock_timeout, application name), so is its pool: close
-            // its idle sessions now rather than leave them on the server for the pool's idle lifetime.
-            using var connection = new NpgsqlConnection(database.ConnectionString);
-            NpgsqlConnection.ClearPool(connection);
         }
-        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or NpgsqlException)
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or Npgsql.NpgsqlException)
         {
             // FluentMigrator's processor rolls back its open transaction when disposed; on a connection the
             // server has already closed that throws, and would hide the failure the caller is handling.

@@ -26,11 +26,11 @@ public sealed class TestServer
                       $"No PostgreSQL server for the tests: set {ExternalServer.Variable}=postgresql://user:password@host:5432/postgres, start a Docker engine, or install the server binaries (apt-get install postgresql-15).");
         await TestContext.Progress.WriteLineAsync($"PostgreSQL for the tests: {current.Description}");
 
-        // Most tests start from a template; build both chains now, beside the first tests, instead of in the
-        // way of the first test that needs one. A failure here reaches those tests through the same Lazy.
+        // Most tests start from the latest version's templates; build them now, beside the first tests, instead of
+        // in the way of the first test that needs one. A failure here reaches those tests through the same Lazy.
         warmUp = Task.WhenAll(
-            Task.Run(() => TemplateDatabases.At(Golden.Latest).Dispose()),
-            Task.Run(() => TemplateDatabases.SeededAt(Golden.Latest).Dispose()));
+            Task.Run(() => TemplateDatabases.Prepare(Golden.Latest, seeded: false)),
+            Task.Run(() => TemplateDatabases.Prepare(Golden.Latest, seeded: true)));
     }
 
     [OneTimeTearDown]

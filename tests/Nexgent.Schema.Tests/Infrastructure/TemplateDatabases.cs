@@ -22,6 +22,9 @@ public static class TemplateDatabases
     /// </summary>
     public static TestDatabase SeededAt(long version) => CopyOf(version, seeded: true);
 
+    /// <summary>Builds the template at <paramref name="version"/> now, without copying it for a test.</summary>
+    public static void Prepare(long version, bool seeded) => TemplateOf(version, seeded);
+
     public static Task DropAllAsync()
     {
         foreach (var template in Templates.Values.Where(t => t.IsValueCreated))
@@ -33,7 +36,9 @@ public static class TemplateDatabases
         return Task.CompletedTask;
     }
 
-    private static TestDatabase CopyOf(long version, bool seeded)
+    private static TestDatabase CopyOf(long version, bool seeded) => TestDatabase.Create(TemplateOf(version, seeded).Name);
+
+    private static TestDatabase TemplateOf(long version, bool seeded)
     {
         if (version != Golden.Empty && !Golden.Versions.Contains(version))
         {
@@ -46,8 +51,7 @@ public static class TemplateDatabases
         }
 
         // Lazy: tests running in parallel build each template once.
-        var template = Templates.GetOrAdd((version, seeded), key => new Lazy<TestDatabase>(() => Build(key.Version, key.Seeded))).Value;
-        return TestDatabase.Create(template.Name);
+        return Templates.GetOrAdd((version, seeded), key => new Lazy<TestDatabase>(() => Build(key.Version, key.Seeded))).Value;
     }
 
     private static TestDatabase Build(long version, bool seeded)

@@ -8,6 +8,22 @@ namespace Nexgent.Schema.Tests.Safety;
 public sealed class ConcurrencyTests
 {
     [Test]
+    public void A_runner_leaves_no_session_on_the_server_once_its_scope_ends()
+    {
+        using var database = TemplateDatabases.At(Golden.Previous(Golden.Latest));
+        string SessionsOfTheRunner() => $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database.Name}' AND application_name = 'dotnet-fm'";
+
+        using (var migrator = new Migrator(database.ConnectionString))
+        {
+            migrator.Runner.MigrateUp();
+            Assert.That(database.Scalar<long>(SessionsOfTheRunner()), Is.GreaterThan(0), "its pool keeps idle sessions while it lives");
+        }
+
+        // A closed session leaves pg_stat_activity when its backend has exited, a moment later.
+        Assert.That(() => database.Scalar<long>(SessionsOfTheRunner()), Is.Zero.After(5000, 50));
+    }
+
+    [Test]
     public async Task Eight_runners_started_together_apply_each_migration_once()
     {
         using var database = TestDatabase.Create();
