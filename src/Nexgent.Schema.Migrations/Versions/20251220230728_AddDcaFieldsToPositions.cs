@@ -17,13 +17,11 @@ public sealed class AddDcaFieldsToPositions : Migration
             .AddColumn("total_invested_sol").AsNumeric(20, 8).NotNullable().WithDefaultValue(0);
 
         // Existing positions were bought in one go: what they cost is what was invested, and the
-        // purchase price is the lowest price seen so far.
-        Execute.Sql("""
-            UPDATE agent_positions
-               SET total_invested_sol = purchase_price * purchase_amount,
-                   lowest_price = purchase_price
-             WHERE total_invested_sol = 0;
-            """);
+        // purchase price is the lowest price seen so far. total_invested_sol was just added, so it is 0
+        // in every row, the rows Nexgent's SQL updates.
+        Execute.BackfillInRewrite("agent_positions",
+            ("total_invested_sol", PostgresTypes.Numeric(20, 8), "purchase_price * purchase_amount"),
+            ("lowest_price", PostgresTypes.Numeric(30, 18), "purchase_price"));
     }
 
     public override void Down()

@@ -18,7 +18,9 @@ public sealed class AddWalletAddressToBalanceSnapshots : Migration
 
     public override void Up()
     {
-        Execute.Sql("DELETE FROM agent_balance_snapshots;");
+        // TRUNCATE, not DELETE: in the migration's transaction the deleted rows would still be indexed by the
+        // three indexes built below, and stay in the table until vacuumed.
+        Execute.Sql("TRUNCATE agent_balance_snapshots;");
         Delete.UniqueIndexOn(Table, "agent_id", "snapshot_timestamp");
         Delete.IndexOn(Table, "agent_id", "snapshot_timestamp");
 

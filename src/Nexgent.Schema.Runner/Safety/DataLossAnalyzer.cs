@@ -24,18 +24,32 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
         }
 
         // What the author declared says it best; detection covers the migrations that declare nothing.
-        return declared.Count > 0
-            ? declared
-            : expressions.Of(migration.Migration, direction).SelectMany(Detect).Distinct().ToList();
+        if (declared.Count > 0)
+        {
+            return declared;
+        }
+
+        var all = expressions.Of(migration.Migration, direction).ToList();
+        var added = AddedColumns(all);
+        return all.SelectMany(e => Detect(e, added)).Distinct().ToList();
     }
 
-    private IEnumerable<string> Detect(IMigrationExpression expression) => expression switch
+    /// <summary>Columns the migration itself creates: they hold no data yet, so retyping or filling them loses nothing.</summary>
+    private static HashSet<(string Table, string Column)> AddedColumns(IEnumerable<IMigrationExpression> expressions)
+        => expressions.SelectMany(e => e switch
+        {
+            CreateColumnExpression c => [(c.TableName, c.Column.Name)],
+            CreateTableExpression t => t.Columns.Select(c => (t.TableName, c.Name)),
+            _ => [],
+        }).ToHashSet();
+
+    private IEnumerable<string> Detect(IMigrationExpression expression, HashSet<(string Table, string Column)> added) => expression switch
     {
         DeleteTableExpression e => [$"drops the table {e.TableName} with its rows"],
         DeleteColumnExpression e => e.ColumnNames.Select(c => $"drops the column {e.TableName}.{c} with its values"),
         DeleteDataExpression e => [$"deletes rows from {e.TableName}"],
         AlterColumnExpression e => Narrowing(e.TableName, e.Column.Name, e.Column.Size, e.Column.Precision),
-        ExecuteSqlStatementExpression e => FromSql(e.SqlStatement),
+        ExecuteSqlStatementExpression e => FromSql(e.SqlStatement, added),
         _ => [],
     };
 
@@ -56,7 +70,7 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
         }
     }
 
-    private IEnumerable<string> FromSql(string sql)
+    private IEnumerable<string> FromSql(string sql, HashSet<(string Table, string Column)> added)
     {
         foreach (Match drop in DropStatement().Matches(sql))
         {
@@ -80,7 +94,7 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
             {
                 var column = Unquote(retype.Groups["column"].Value);
                 var newType = retype.Groups["type"].Value.Trim();
-                if (!IsWidening(table, column, newType))
+                if (!added.Contains((table, column)) && !KeepsEveryValue(table, column, newType))
                 {
                     yield return $"changes the type of {table}.{column} to {newType}";
                 }
@@ -88,8 +102,11 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
         }
     }
 
-    /// <summary>numeric(p,s) → numeric(p',s') with more integer digits and decimals, or a longer varchar, keeps every value.</summary>
-    private bool IsWidening(string table, string column, string newType)
+    /// <summary>
+    /// numeric(p,s) → numeric(p',s') with more integer digits and decimals, a longer varchar, or the same type
+    /// (a rewrite that fills the column, as <c>BackfillInRewrite</c> writes) keeps every value.
+    /// </summary>
+    private bool KeepsEveryValue(string table, string column, string newType)
     {
         if (CurrentType(table, column) is not { } current)
         {
@@ -105,7 +122,12 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
         }
 
         var varchar = VarcharType().Match(newType);
-        return varchar.Success && current.Length is { } length && int.Parse(varchar.Groups[1].Value) >= length;
+        if (varchar.Success)
+        {
+            return current.Length is { } length && int.Parse(varchar.Groups[1].Value) >= length;
+        }
+
+        return !newType.Contains('(') && string.Equals(newType, current.TypeName, StringComparison.OrdinalIgnoreCase);
     }
 
     private (int? Length, int? Precision, int? Scale, string TypeName)? CurrentType(string table, string column)
@@ -147,7 +169,7 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
     [GeneratedRegex(@"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:""?\w+""?\.)?(?<table>""?\w+""?)", RegexOptions.IgnoreCase)]
     private static partial Regex AlterTable();
 
-    [GeneratedRegex(@"ALTER\s+(?:COLUMN\s+)?(?<column>""?\w+""?)\s+(?:SET\s+DATA\s+)?TYPE\s+(?<type>[\w ]+(?:\(\s*\d+\s*(?:,\s*\d+\s*)?\))?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"ALTER\s+(?:COLUMN\s+)?(?<column>""?\w+""?)\s+(?:SET\s+DATA\s+)?TYPE\s+(?<type>\w+(?:\s+(?!USING\b|COLLATE\b)\w+)*(?:\s*\(\s*\d+\s*(?:,\s*\d+\s*)?\))?)", RegexOptions.IgnoreCase)]
     private static partial Regex ColumnType();
 
     [GeneratedRegex(@"^\s*(?:numeric|decimal)\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)", RegexOptions.IgnoreCase)]

@@ -25,6 +25,7 @@ public sealed class DeployTests
             .And.Contain("--accept-data-loss"));
         Assert.That(run.Error, Does.Not.Contain("20251220052327"), "widening a numeric column keeps every value");
         Assert.That(run.Error, Does.Not.Contain("20260106130000"), "the split carries the flag over before dropping it");
+        Assert.That(run.Error, Does.Not.Contain("20251220230728"), "the DCA backfill only fills the columns it adds");
         Assert.That(database.RecordedVersions(), Is.EqualTo(new[] { Golden.Versions[0] }));
         Assert.That(database.Catalog(), Is.EqualTo(catalog));
     }
