@@ -7,12 +7,22 @@ namespace Nexgent.Schema.Tests.Infrastructure;
 /// <summary>A database of its own for one test, created empty or as a copy of a template, dropped at the end.</summary>
 public sealed class TestDatabase : IDisposable
 {
+    private const string OwnSessionsName = "Nexgent.Schema.Tests";
+
+    private readonly string ownSessions;
+
     private TestDatabase(string name)
     {
         Name = name;
-        var builder = new NpgsqlConnectionStringBuilder(TestServer.Current.AdminConnectionString) { Database = name, Pooling = true };
+        // The runner names its sessions itself (dotnet-fm), and the fault tests find them by that name, so the
+        // string handed to it carries none; the test's own sessions go by another name.
+        var builder = new NpgsqlConnectionStringBuilder(TestServer.Current.AdminConnectionString) { Database = name, Pooling = true, ApplicationName = null };
         ConnectionString = builder.ConnectionString;
+        builder.ApplicationName = OwnSessionsName;
+        ownSessions = builder.ConnectionString;
     }
+
+
 
     public string Name { get; }
 
@@ -40,7 +50,7 @@ public sealed class TestDatabase : IDisposable
 
     public NpgsqlConnection Open()
     {
-        var connection = new NpgsqlConnection(ConnectionString);
+        var connection = new NpgsqlConnection(ownSessions);
         connection.Open();
         return connection;
     }
@@ -87,13 +97,14 @@ public sealed class TestDatabase : IDisposable
             ? Rows("SELECT \"Version\" FROM \"VersionInfo\" ORDER BY 1").Select(r => (long)r[0]!).ToList()
             : [];
 
-    public List<string> Catalog(bool ordered = true) => Infrastructure.Catalog.Read(ConnectionString, ordered);
+    public List<string> Catalog(bool ordered = true) => Infrastructure.Catalog.Read(ownSessions, ordered);
 
     public void Dispose()
     {
         // Idle pooled sessions would otherwise stay open for minutes, one or more per test database.
-        using (var connection = new NpgsqlConnection(ConnectionString))
+        foreach (var pool in new[] { ownSessions, ConnectionString })
         {
+            using var connection = new NpgsqlConnection(pool);
             NpgsqlConnection.ClearPool(connection);
         }
 
