@@ -20,6 +20,7 @@ public sealed class ExternalServer : IPostgresServer
 
         AdminConnectionString = builder.ConnectionString;
         Description = $"{Variable} ({connection.Describe()})";
+        RequireThatWrongPasswordsAreRefused(builder);
     }
 
     public string Description { get; }
@@ -30,6 +31,23 @@ public sealed class ExternalServer : IPostgresServer
 
     public static ExternalServer? FromEnvironment()
         => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } url ? new ExternalServer(DatabaseConnection.Parse(url)) : null;
+
+    private static void RequireThatWrongPasswordsAreRefused(NpgsqlConnectionStringBuilder admin)
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Password = admin.Password + "-wrong", Pooling = false };
+        try
+        {
+            using var connection = new NpgsqlConnection(wrong.ConnectionString);
+            connection.Open();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException(
+            $"The server in {Variable} lets a wrong password in (trust authentication in pg_hba.conf); use one that checks passwords (scram-sha-256): the tests prove a wrong one is refused.");
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
