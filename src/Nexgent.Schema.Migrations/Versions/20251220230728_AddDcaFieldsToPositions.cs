@@ -17,8 +17,8 @@ public sealed class AddDcaFieldsToPositions : Migration
             .AddColumn("total_invested_sol").AsNumeric(20, 8).NotNullable().WithDefaultValue(0);
 
         // Existing positions were bought in one go: what they cost is what was invested, and the
-        // purchase price is the lowest price seen so far. total_invested_sol was just added, so it is 0
-        // in every row, the rows Nexgent's SQL updates.
+        // purchase price is the lowest price seen so far. Nexgent's SQL updates the rows whose
+        // total_invested_sol is 0: every row, since the column was just added with that default.
         Execute.BackfillInRewrite("agent_positions",
             ("total_invested_sol", PostgresTypes.Numeric(20, 8), "purchase_price * purchase_amount"),
             ("lowest_price", PostgresTypes.Numeric(30, 18), "purchase_price"));
