@@ -18,10 +18,10 @@ public sealed class SplitAutomatedTradingByMode : Migration
         Alter.Table("agents")
             .AddColumn("automated_trading_simulation").AsBoolean().NotNullable().WithDefaultValue(true)
             .AddColumn("automated_trading_live").AsBoolean().NotNullable().WithDefaultValue(true);
+        Delete.IndexOn("agents", "automated_trading"); // first, so the rewrite does not rebuild it
         Execute.BackfillInRewrite("agents",
             ("automated_trading_simulation", "boolean", "automated_trading"),
             ("automated_trading_live", "boolean", "automated_trading"));
-        Delete.IndexOn("agents", "automated_trading");
         Delete.Column("automated_trading").FromTable("agents");
         Create.IndexOn("agents", "automated_trading_simulation");
         Create.IndexOn("agents", "automated_trading_live");
@@ -30,10 +30,10 @@ public sealed class SplitAutomatedTradingByMode : Migration
     public override void Down()
     {
         Alter.Table("agents").AddColumn("automated_trading").AsBoolean().NotNullable().WithDefaultValue(true);
-        Execute.BackfillInRewrite("agents",
-            ("automated_trading", "boolean", "CASE WHEN trading_mode = 'live' THEN automated_trading_live ELSE automated_trading_simulation END"));
         Delete.IndexOn("agents", "automated_trading_live");
         Delete.IndexOn("agents", "automated_trading_simulation");
+        Execute.BackfillInRewrite("agents",
+            ("automated_trading", "boolean", "CASE WHEN trading_mode = 'live' THEN automated_trading_live ELSE automated_trading_simulation END"));
         Delete.Column("automated_trading_live").Column("automated_trading_simulation").FromTable("agents");
         Create.IndexOn("agents", "automated_trading");
     }

@@ -34,7 +34,7 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
         return all.SelectMany(e => Detect(e, added)).Distinct().ToList();
     }
 
-    /// <summary>Columns the migration itself creates: they hold no data yet, so retyping or filling them loses nothing.</summary>
+    /// <summary>Columns the migration itself creates: they hold no data yet, so retyping or filling them (<c>BackfillInRewrite</c>) loses nothing.</summary>
     private static HashSet<(string Table, string Column)> AddedColumns(IEnumerable<IMigrationExpression> expressions)
         => expressions.SelectMany(e => e switch
         {
@@ -94,7 +94,16 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
             {
                 var column = Unquote(retype.Groups["column"].Value);
                 var newType = retype.Groups["type"].Value.Trim();
-                if (!added.Contains((table, column)) && !KeepsEveryValue(table, column, newType))
+                if (added.Contains((table, column)))
+                {
+                    continue;
+                }
+
+                if (retype.Groups["using"].Success)
+                {
+                    yield return $"rewrites every value of {table}.{column} (TYPE {newType} USING ...)";
+                }
+                else if (!IsWidening(table, column, newType))
                 {
                     yield return $"changes the type of {table}.{column} to {newType}";
                 }
@@ -102,11 +111,8 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
         }
     }
 
-    /// <summary>
-    /// numeric(p,s) → numeric(p',s') with more integer digits and decimals, a longer varchar, or the same type
-    /// (a rewrite that fills the column, as <c>BackfillInRewrite</c> writes) keeps every value.
-    /// </summary>
-    private bool KeepsEveryValue(string table, string column, string newType)
+    /// <summary>numeric(p,s) → numeric(p',s') with more integer digits and decimals, or a longer varchar, keeps every value.</summary>
+    private bool IsWidening(string table, string column, string newType)
     {
         if (CurrentType(table, column) is not { } current)
         {
@@ -122,12 +128,7 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
         }
 
         var varchar = VarcharType().Match(newType);
-        if (varchar.Success)
-        {
-            return current.Length is { } length && int.Parse(varchar.Groups[1].Value) >= length;
-        }
-
-        return !newType.Contains('(') && string.Equals(newType, current.TypeName, StringComparison.OrdinalIgnoreCase);
+        return varchar.Success && current.Length is { } length && int.Parse(varchar.Groups[1].Value) >= length;
     }
 
     private (int? Length, int? Precision, int? Scale, string TypeName)? CurrentType(string table, string column)
@@ -169,7 +170,7 @@ public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, D
     [GeneratedRegex(@"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:""?\w+""?\.)?(?<table>""?\w+""?)", RegexOptions.IgnoreCase)]
     private static partial Regex AlterTable();
 
-    [GeneratedRegex(@"ALTER\s+(?:COLUMN\s+)?(?<column>""?\w+""?)\s+(?:SET\s+DATA\s+)?TYPE\s+(?<type>\w+(?:\s+(?!USING\b|COLLATE\b)\w+)*(?:\s*\(\s*\d+\s*(?:,\s*\d+\s*)?\))?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"ALTER\s+(?:COLUMN\s+)?(?<column>""?\w+""?)\s+(?:SET\s+DATA\s+)?TYPE\s+(?<type>(?:""[^""]+""|\w+)(?:\.(?:""[^""]+""|\w+))?(?:\s+(?!USING\b|COLLATE\b)\w+)*(?:\s*\(\s*\d+\s*(?:,\s*\d+\s*)?\))?(?:\[\])*)(?<using>\s+USING\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex ColumnType();
 
     [GeneratedRegex(@"^\s*(?:numeric|decimal)\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)", RegexOptions.IgnoreCase)]

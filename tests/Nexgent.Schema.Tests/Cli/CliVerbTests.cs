@@ -224,7 +224,7 @@ public sealed class CliVerbTests
 
         Assert.That(up.ExitCode, Is.EqualTo(ExitCodes.Success), up.ToString());
         Assert.That(database.Catalog(), Does.Contain("col notes.body character varying(50) not null").And.Not.Contain("col notes.author character varying(100)"));
-        Assert.That(list.Output, Does.Contain("4 applied, 0 pending."));
+        Assert.That(list.Output, Does.Contain("5 applied, 0 pending."));
         Assert.That(Fm.Run("rollback", "all", "-a", assembly, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(database.Catalog(), Is.Empty);
     }

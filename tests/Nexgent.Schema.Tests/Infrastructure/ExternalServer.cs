@@ -40,7 +40,7 @@ public sealed class ExternalServer : IPostgresServer
             using var connection = new NpgsqlConnection(wrong.ConnectionString);
             connection.Open();
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+        catch (PostgresException e) when (e.SqlState.StartsWith("28", StringComparison.Ordinal)) // invalid authorization
         {
             return;
         }

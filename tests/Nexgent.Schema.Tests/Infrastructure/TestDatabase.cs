@@ -23,7 +23,6 @@ public sealed class TestDatabase : IDisposable
     }
 
 
-
     public string Name { get; }
 
     /// <summary>An Npgsql key/value connection string.</summary>

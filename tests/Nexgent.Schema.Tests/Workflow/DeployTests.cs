@@ -56,7 +56,7 @@ public sealed class DeployTests
     }
 
     [Test]
-    public void Deploy_detects_dropped_columns_deleted_rows_and_narrowed_types_that_nothing_declares()
+    public void Deploy_detects_dropped_columns_deleted_rows_narrowed_types_and_rewritten_values_that_nothing_declares()
     {
         using var database = TestDatabase.Create();
         Assert.That(Fm.Run("migrate", "up", "-t", "20300102000000", "-a", SampleAssembly, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
@@ -66,6 +66,8 @@ public sealed class DeployTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.DataLossRefused), run.ToString());
         Assert.That(run.Error, Does.Contain("20300103000000 shorten_note_body: narrows the column notes.body from character varying")
             .And.Contain("20300104000000 purge_empty_notes: runs SQL that deletes rows: DELETE FROM notes WHERE body = ''; drops the column notes.author with its values."));
+        Assert.That(run.Error, Does.Contain("20300105000000 pin_notes_and_trim_bodies: rewrites every value of notes.body (TYPE varchar(50) USING ...)."));
+        Assert.That(run.Error, Does.Not.Contain("notes.pinned"), "filling a column the migration adds loses nothing");
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20300102000000));
     }
 
