@@ -37,17 +37,17 @@ public static class SqlExtensions
     /// and logical replication sees no row changes, as after TRUNCATE. The data-loss check treats it that way too.
     /// </summary>
     public static void BackfillInRewrite(this IExecuteExpressionRoot execute, string table, params (string Column, string Type, string Value)[] columns)
-    {
-        var alterations = columns.Select(c => $"ALTER COLUMN {Sql.QuoteIdentifier(c.Column)} TYPE {c.Type} USING {c.Value}");
-        execute.Sql($"ALTER TABLE {Sql.QuoteIdentifier(table)} {string.Join(", ", alterations)};");
-    }
+        => execute.Sql(AlterColumns(table, columns.Select(c => $"ALTER COLUMN {Sql.QuoteIdentifier(c.Column)} TYPE {c.Type} USING {c.Value}")));
 
     private static string AlterNumeric(string table, int precision, int scale, string[] columns)
     {
         var type = PostgresTypes.Numeric(precision, scale);
-        var alterations = columns.Select(c => $"ALTER COLUMN {Sql.QuoteIdentifier(c)} TYPE {type}");
-        return $"ALTER TABLE {Sql.QuoteIdentifier(table)} {string.Join(", ", alterations)};";
+        return AlterColumns(table, columns.Select(c => $"ALTER COLUMN {Sql.QuoteIdentifier(c)} TYPE {type}"));
     }
+
+    /// <summary>One ALTER TABLE for several column changes, so the table is rewritten once.</summary>
+    private static string AlterColumns(string table, IEnumerable<string> alterations)
+        => $"ALTER TABLE {Sql.QuoteIdentifier(table)} {string.Join(", ", alterations)};";
 
     private static string NarrowingGuard(string table, int precision, int scale, string[] columns)
     {

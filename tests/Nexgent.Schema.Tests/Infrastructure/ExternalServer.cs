@@ -10,8 +10,9 @@ public sealed class ExternalServer : IPostgresServer
 
     private ExternalServer(DatabaseConnection connection)
     {
-        // Not the runner's application name: the fault tests count the runner's sessions by it.
-        var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Database = "postgres", SearchPath = null, ApplicationName = "Nexgent.Schema.Tests" };
+        // Without the runner's application name, which parsing the URL adds: the fault tests count the runner's
+        // sessions by it. TestDatabase names the tests' own sessions.
+        var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Database = "postgres", SearchPath = null, ApplicationName = null };
         if (string.IsNullOrEmpty(builder.Password))
         {
             throw new InvalidOperationException(

@@ -22,7 +22,6 @@ public sealed class TestDatabase : IDisposable
         ownSessions = builder.ConnectionString;
     }
 
-
     public string Name { get; }
 
     /// <summary>An Npgsql key/value connection string.</summary>
@@ -101,9 +100,9 @@ public sealed class TestDatabase : IDisposable
     public void Dispose()
     {
         // Idle pooled sessions would otherwise stay open for minutes, one or more per test database.
-        foreach (var pool in new[] { ownSessions, ConnectionString })
+        // The runner's own pool closes with the runner (SchemaRunner disposes it).
+        using (var connection = new NpgsqlConnection(ownSessions))
         {
-            using var connection = new NpgsqlConnection(pool);
             NpgsqlConnection.ClearPool(connection);
         }
 
