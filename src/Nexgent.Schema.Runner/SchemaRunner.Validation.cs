@@ -1,6 +1,6 @@
 using System.Reflection;
 using FluentMigrator;
-using Nexgent.Schema.Migrations;
+using Nexgent.Schema.Postgres;
 
 namespace Nexgent.Schema.Runner;
 

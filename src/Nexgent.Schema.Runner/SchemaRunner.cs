@@ -5,7 +5,7 @@ using FluentMigrator.Infrastructure;
 using FluentMigrator.Runner;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Nexgent.Schema.Migrations;
+using Nexgent.Schema.Postgres;
 using Nexgent.Schema.Runner.Baselining;
 using Nexgent.Schema.Runner.Drift;
 using Nexgent.Schema.Runner.Journal;

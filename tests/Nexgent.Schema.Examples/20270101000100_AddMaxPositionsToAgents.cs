@@ -1,5 +1,5 @@
 using FluentMigrator;
-using Nexgent.Schema.Migrations;
+using Nexgent.Schema.Postgres;
 
 namespace Nexgent.Schema.Examples;
 

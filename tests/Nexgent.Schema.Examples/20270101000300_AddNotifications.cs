@@ -1,6 +1,5 @@
 using FluentMigrator;
-using Nexgent.Schema.Migrations;
-using Nexgent.Schema.Migrations.Postgres;
+using Nexgent.Schema.Postgres;
 
 namespace Nexgent.Schema.Examples;
 

@@ -1,6 +1,6 @@
 using System.Data;
 using FluentMigrator;
-using Nexgent.Schema.Migrations.Postgres;
+using Nexgent.Schema.Postgres;
 
 namespace Nexgent.Schema.Migrations.Versions;
 

@@ -1,5 +1,5 @@
 using FluentMigrator;
-using Nexgent.Schema.Migrations.Postgres;
+using Nexgent.Schema.Postgres;
 
 namespace Nexgent.Schema.Migrations.Versions;
 

@@ -1,4 +1,5 @@
 using FluentMigrator;
+using Nexgent.Schema.Postgres;
 
 namespace Nexgent.Schema.Migrations.Versions;
 

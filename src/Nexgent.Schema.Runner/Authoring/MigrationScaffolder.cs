@@ -44,8 +44,7 @@ public static partial class MigrationScaffolder
     private static string Template(string @namespace, long version, MigrationName name) => $$"""
         using System.Data;
         using FluentMigrator;
-        using Nexgent.Schema.Migrations;
-        using Nexgent.Schema.Migrations.Postgres;
+        using Nexgent.Schema.Postgres;
 
         namespace {{@namespace}};
 

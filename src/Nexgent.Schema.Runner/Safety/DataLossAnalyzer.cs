@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Infrastructure;
-using Nexgent.Schema.Migrations;
+using Nexgent.Schema.Postgres;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner.Safety;

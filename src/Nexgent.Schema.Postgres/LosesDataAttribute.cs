@@ -1,6 +1,6 @@
 using FluentMigrator;
 
-namespace Nexgent.Schema.Migrations;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>
 /// Declares that running a migration in one direction destroys data (a dropped column or table,

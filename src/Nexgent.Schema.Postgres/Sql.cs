@@ -1,4 +1,4 @@
-namespace Nexgent.Schema.Migrations.Postgres;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>Quoting for the few statements the building blocks write as SQL.</summary>
 internal static class Sql

@@ -2,7 +2,7 @@ using FluentMigrator;
 using FluentMigrator.Builders;
 using FluentMigrator.Infrastructure;
 
-namespace Nexgent.Schema.Migrations.Postgres;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>
 /// Column types and defaults for PostgreSQL, usable wherever FluentMigrator takes a column type

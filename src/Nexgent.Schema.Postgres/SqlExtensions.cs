@@ -1,6 +1,6 @@
 using FluentMigrator.Builders.Execute;
 
-namespace Nexgent.Schema.Migrations.Postgres;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>PostgreSQL statements FluentMigrator has no expression for: enum types, numeric precision changes, backfills in a rewrite.</summary>
 public static class SqlExtensions

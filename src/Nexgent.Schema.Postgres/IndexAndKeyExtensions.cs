@@ -3,7 +3,7 @@ using FluentMigrator.Builders.Create;
 using FluentMigrator.Builders.Create.Index;
 using FluentMigrator.Builders.Delete;
 
-namespace Nexgent.Schema.Migrations.Postgres;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>
 /// Indexes and foreign keys with Prisma's names (<c>&lt;table&gt;_&lt;cols&gt;_idx</c>, <c>_key</c>, <c>_fkey</c>).

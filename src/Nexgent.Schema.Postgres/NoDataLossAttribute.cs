@@ -1,6 +1,6 @@
 using FluentMigrator;
 
-namespace Nexgent.Schema.Migrations;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>
 /// Says that what looks like data loss in one direction is not: the runner detects dropped tables and

@@ -1,4 +1,4 @@
-namespace Nexgent.Schema.Migrations.Postgres;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>
 /// Constraint and index names as Prisma writes them, so that a database migrated here and one

@@ -1,4 +1,4 @@
-namespace Nexgent.Schema.Migrations;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>
 /// Marks a migration that cannot be rolled back, and says why. Its Down stays empty, <c>dotnet fm validate</c>

@@ -1,4 +1,4 @@
-namespace Nexgent.Schema.Migrations.Postgres;
+namespace Nexgent.Schema.Postgres;
 
 /// <summary>PostgreSQL column types FluentMigrator has no helper for, spelled as Prisma spells them.</summary>
 public static class PostgresTypes
