@@ -31,7 +31,7 @@ internal static class CommandExecution
             Fail(e.Message, e, verbose);
             return ExitCodes.DataLossRefused;
         }
-        catch (SchemaRunnerException e)
+        catch (Exception e) when (e is SchemaRunnerException or CliException)
         {
             return Fail(e.Message, e, verbose);
         }

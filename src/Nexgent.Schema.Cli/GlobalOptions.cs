@@ -12,8 +12,18 @@ public sealed class GlobalOptions
 
     public Option<string[]> Assemblies { get; } = new("--assembly", "-a")
     {
-        Description = "A migration assembly (.dll); repeat for several. Default: the bundled Nexgent migrations.",
+        Description = "A migration assembly (.dll), loaded as it is, without building; repeat for several. Default: the migrations project, built first (see --project).",
         AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string?> Project { get; } = new("--project")
+    {
+        Description = "The migrations project (.csproj or its folder) to build and run when no -a is given. Default: the project named in .config/dotnet-fm.json, else the one in the current folder.",
+    };
+
+    public Option<bool> NoBuild { get; } = new("--no-build")
+    {
+        Description = "Run the migrations project as last built, without building it.",
     };
 
     public Option<string> Processor { get; } = new("--processor", "-p")
@@ -56,7 +66,7 @@ public sealed class GlobalOptions
 
     public void AddTo(Command root)
     {
-        foreach (var option in new Option[] { Connection, Assemblies, Processor, Timeout, LockWait, LockTimeout, Verbose, Preview, Output })
+        foreach (var option in new Option[] { Connection, Assemblies, Project, NoBuild, Processor, Timeout, LockWait, LockTimeout, Verbose, Preview, Output })
         {
             option.Recursive = true;
             root.Options.Add(option);

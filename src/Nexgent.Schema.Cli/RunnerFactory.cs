@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
-using Nexgent.Schema.Migrations.Versions;
+using Nexgent.Schema.Cli.Loading;
 using Nexgent.Schema.Runner;
 
 namespace Nexgent.Schema.Cli;
@@ -30,7 +30,7 @@ internal static class RunnerFactory
         var lockTimeout = parsed.GetValue(options.LockTimeout);
         RequireSeconds("--lock-timeout", lockTimeout);
 
-        var assemblies = LoadAssemblies(parsed.GetValue(options.Assemblies) ?? []);
+        var assemblies = MigrationAssemblies(parsed, options);
         var verbose = parsed.GetValue(options.Verbose);
         return SchemaRunnerScope.Create(
             runner =>
@@ -70,31 +70,36 @@ internal static class RunnerFactory
         }
     }
 
-    private static IReadOnlyList<Assembly> LoadAssemblies(string[] paths)
+    /// <summary>
+    /// The assemblies named with -a, each loaded on its own; without -a, the migrations project (--project, the
+    /// checkout's settings, or the project in the working directory), built first unless --no-build.
+    /// </summary>
+    private static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
     {
+        var paths = parsed.GetValue(options.Assemblies) ?? [];
         if (paths.Length == 0)
         {
-            return [typeof(Init).Assembly];
+            var project = MigrationsProject.Locate(parsed.GetValue(options.Project), Environment.CurrentDirectory);
+            return [LoadAssembly(project.BuildAssembly(build: !parsed.GetValue(options.NoBuild)))];
         }
 
-        return paths.Select(LoadAssembly).ToList();
+        return paths.DistinctBy(Path.GetFullPath).Select(LoadAssembly).ToList();
     }
 
     private static Assembly LoadAssembly(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
+        if (!File.Exists(path))
         {
-            throw new SchemaRunnerException($"The migration assembly '{path}' does not exist; check the path given with -a.");
+            throw new CliException($"The migration assembly '{path}' does not exist; check the path given with -a.");
         }
 
         try
         {
-            return Assembly.LoadFrom(full);
+            return MigrationAssemblyLoadContext.Load(Path.GetFullPath(path));
         }
-        catch (BadImageFormatException e)
+        catch (BadImageFormatException)
         {
-            throw new SchemaRunnerException($"'{path}' is not a .NET assembly; give -a the .dll that holds your migrations.", e);
+            throw new CliException($"'{path}' is not a .NET assembly; give -a the .dll that holds your migrations.");
         }
     }
 }

@@ -9,15 +9,17 @@ namespace Nexgent.Schema.Runner.Authoring;
 /// </summary>
 public static partial class MigrationScaffolder
 {
-    public const string DefaultDirectory = "src/Nexgent.Schema.Migrations/Versions";
-
-    public static string Create(string name, string directory, DateTime utcNow)
+    /// <summary>
+    /// Writes the class into <paramref name="directory"/>, in the namespace of the migrations already there, else
+    /// in <paramref name="defaultNamespace"/>; returns the file's path.
+    /// </summary>
+    public static string Create(string name, string directory, string defaultNamespace, DateTime utcNow)
     {
         var migration = MigrationName.Parse(name);
         var version = long.Parse(utcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         if (!Directory.Exists(directory))
         {
-            throw new SchemaRunnerException($"The migrations folder '{directory}' does not exist; run from the checkout's root or pass --directory.");
+            throw new SchemaRunnerException($"The migrations folder '{directory}' does not exist; create it or choose another folder.");
         }
 
         var existing = Directory.GetFiles(directory, "*.cs");
@@ -33,13 +35,12 @@ public static partial class MigrationScaffolder
         }
 
         var file = Path.Combine(directory, $"{version}_{migration.ClassName}.cs");
-        File.WriteAllText(file, Template(NamespaceOf(existing), version, migration));
+        File.WriteAllText(file, Template(NamespaceOf(existing) ?? defaultNamespace, version, migration));
         return file;
     }
 
-    private static string NamespaceOf(string[] existingFiles)
-        => existingFiles.Select(f => FileScopedNamespace().Match(File.ReadAllText(f))).FirstOrDefault(m => m.Success)?.Groups[1].Value
-           ?? "Nexgent.Schema.Migrations.Versions";
+    private static string? NamespaceOf(string[] existingFiles)
+        => existingFiles.Select(f => FileScopedNamespace().Match(File.ReadAllText(f))).FirstOrDefault(m => m.Success)?.Groups[1].Value;
 
     private static string Template(string @namespace, long version, MigrationName name) => $$"""
         using System.Data;

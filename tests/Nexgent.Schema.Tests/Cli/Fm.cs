@@ -9,7 +9,7 @@ public static class Fm
     public static FmRun Run(params string[] arguments) => Run(new Dictionary<string, string?>(), arguments);
 
     public static FmRun Run(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
-        => Finish(Launch(Program(Tool, arguments), environment, input: null));
+        => Finish(Launch(Program(Tool, WithMigrations(arguments)), environment, input: null));
 
     /// <summary>
     /// Runs dotnet fm on a pseudo-terminal (util-linux's <c>script</c>), as a person at a shell would, typing
@@ -17,13 +17,13 @@ public static class Fm
     /// </summary>
     public static FmRun RunOnTerminal(string answer, params string[] arguments)
     {
-        var command = string.Join(' ', new[] { Tool }.Concat(arguments).Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+        var command = string.Join(' ', new[] { Tool }.Concat(WithMigrations(arguments)).Select(a => "'" + a.Replace("'", "'\\''") + "'"));
         return Finish(Launch(Program("script", ["-qec", command, "/dev/null"]), new Dictionary<string, string?>(), answer + "\n"));
     }
 
     /// <summary>Starts dotnet fm without waiting for it, for tests that kill it or cut it off midway.</summary>
     public static Process Start(params string[] arguments)
-        => Launch(Program(Tool, arguments), new Dictionary<string, string?>(), input: null);
+        => Launch(Program(Tool, WithMigrations(arguments)), new Dictionary<string, string?>(), input: null);
 
     /// <summary>Waits for a process from <see cref="Start"/> and collects what it printed.</summary>
     public static FmRun Finish(Process process)
@@ -44,6 +44,17 @@ public static class Fm
 
     /// <summary>The published tool (see the test project's PublishToolForTests target).</summary>
     private static string Tool => Path.Combine(TestContext.CurrentContext.TestDirectory, "fm", OperatingSystem.IsWindows() ? "dotnet-fm.exe" : "dotnet-fm");
+
+    /// <summary>
+    /// Without -a or --project, the tool would build src/Nexgent.Schema.Migrations (the checkout's
+    /// .config/dotnet-fm.json); the tests run Nexgent's migrations as built beside them instead.
+    /// </summary>
+    private static string[] WithMigrations(string[] arguments)
+        => arguments.Any(a => a is "-a" or "--assembly" or "--project" or "new" or "--help" or "--version")
+            ? arguments
+            : [.. arguments, "-a", NexgentMigrations];
+
+    public static string NexgentMigrations => Path.Combine(TestContext.CurrentContext.TestDirectory, "Nexgent.Schema.Migrations.dll");
 
     private static ProcessStartInfo Program(string program, string[] arguments)
     {

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+
+namespace Nexgent.Schema.Cli.Loading;
+
+/// <summary>
+/// The project that holds the migrations, found and built the way <c>dotnet ef</c> finds and builds one: so that
+/// the migration just edited is the one that runs, with no pack or install in between.
+/// </summary>
+internal sealed class MigrationsProject
+{
+    private const string Configuration = "Debug";
+
+    private static readonly System.Text.RegularExpressions.Regex MigrationFile = new(@"^\d{14}_\w+\.cs$");
+
+    private readonly ToolSettings? settings;
+
+    private MigrationsProject(string file, ToolSettings? settings)
+    {
+        File = file;
+        this.settings = settings;
+    }
+
+    /// <summary>The project file (.csproj).</summary>
+    public string File { get; }
+
+    public string Directory => Path.GetDirectoryName(File)!;
+
+    /// <summary>
+    /// The project <paramref name="option"/> names (a .csproj or its folder), else the one the checkout's
+    /// <c>.config/dotnet-fm.json</c> names, else the only project in <paramref name="workingDirectory"/>.
+    /// </summary>
+    public static MigrationsProject Locate(string? option, string workingDirectory)
+    {
+        var settings = ToolSettings.Find(workingDirectory);
+        if (option is not null)
+        {
+            return new MigrationsProject(ProjectFile(Path.GetFullPath(option, workingDirectory), "--project"), settings);
+        }
+
+        if (settings?.Project is { } named)
+        {
+            return new MigrationsProject(ProjectFile(Path.GetFullPath(named, settings.Root), Path.Combine(settings.Root, ToolSettings.RelativePath)), settings);
+        }
+
+        var here = System.IO.Directory.GetFiles(workingDirectory, "*.csproj");
+        return here.Length == 1
+            ? new MigrationsProject(here[0], settings)
+            : throw new CliException(
+                $"No migrations to run: {(here.Length == 0 ? "there is no project here" : "there are several projects here")}; pass --project PATH (a .csproj or its folder) or -a FILE.dll, or name the project in {ToolSettings.RelativePath}.");
+    }
+
+    /// <summary>The project <see cref="Locate"/> would find without --project, or null when there is none.</summary>
+    public static MigrationsProject? TryLocate(string workingDirectory)
+    {
+        try
+        {
+            return Locate(option: null, workingDirectory);
+        }
+        catch (CliException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Where <c>dotnet fm new</c> writes: the folder the settings name, else the one holding most migration
+    /// files (<c>&lt;version&gt;_&lt;Name&gt;.cs</c>), else the project's own folder.
+    /// </summary>
+    public string MigrationsFolder()
+    {
+        if (settings?.MigrationsFolder is { } folder)
+        {
+            return Path.GetFullPath(folder, Directory);
+        }
+
+        return System.IO.Directory.EnumerateFiles(Directory, "*.cs", SearchOption.AllDirectories)
+                   .Where(f => !IsBuildOutput(f) && MigrationFile.IsMatch(Path.GetFileName(f)))
+                   .GroupBy(Path.GetDirectoryName)
+                   .OrderByDescending(g => g.Count())
+                   .Select(g => g.Key)
+                   .FirstOrDefault()
+               ?? Directory;
+    }
+
+    /// <summary>The namespace of a class in <paramref name="folder"/>: the project's name, then the folders below it.</summary>
+    public string DefaultNamespace(string folder)
+        => string.Join('.', new[] { Path.GetFileNameWithoutExtension(File) }
+            .Concat(Path.GetRelativePath(Directory, folder).Split(Path.DirectorySeparatorChar).Where(part => part != ".")));
+
+    /// <summary>
+    /// Builds the project (incrementally; silent when it succeeds, the compiler's errors as they are when it
+    /// fails) and returns the path of its assembly. With <paramref name="build"/> false, only asks where it is.
+    /// </summary>
+    public string BuildAssembly(bool build)
+    {
+        var arguments = new List<string> { build ? "build" : "msbuild", File, "-getProperty:TargetPath", "-nologo", "-v:q", $"-p:Configuration={Configuration}" };
+        if (build)
+        {
+            arguments.Add("-t:Build");
+            if (IsRestored())
+            {
+                arguments.Add("--no-restore"); // saves the restore check, about half a second of every run
+            }
+        }
+
+        var (exitCode, output) = Dotnet(arguments);
+        if (exitCode != 0 && arguments.Remove("--no-restore"))
+        {
+            (exitCode, output) = Dotnet(arguments); // a package added since the last restore
+        }
+
+        if (exitCode != 0)
+        {
+            Console.Error.Write(output);
+            throw new CliException($"The migrations project {Relative(File)} did not build; fix the errors above and run again.");
+        }
+
+        var assembly = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+        if (!System.IO.File.Exists(assembly))
+        {
+            throw new CliException(build
+                ? $"Building {Relative(File)} produced no assembly at '{assembly}'; check that it is a class library."
+                : $"{Relative(File)} is not built yet ({Relative(assembly)} is missing); run without --no-build.");
+        }
+
+        return assembly;
+    }
+
+    private static bool IsBuildOutput(string file)
+        => file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") || file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}");
+
+    private bool IsRestored()
+    {
+        var assets = new FileInfo(Path.Combine(Directory, "obj", "project.assets.json"));
+        return assets.Exists && assets.LastWriteTimeUtc >= System.IO.File.GetLastWriteTimeUtc(File);
+    }
+
+    private static string ProjectFile(string path, string source)
+    {
+        if (System.IO.File.Exists(path) && path.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
+        {
+            return path;
+        }
+
+        var projects = System.IO.Directory.Exists(path) ? System.IO.Directory.GetFiles(path, "*.csproj") : [];
+        return projects.Length == 1
+            ? projects[0]
+            : throw new CliException($"'{Relative(path)}' (from {source}) is not a project file or a folder with exactly one .csproj; give the path of the migrations project.");
+    }
+
+    private static (int ExitCode, string Output) Dotnet(IEnumerable<string> arguments)
+    {
+        // The SDK that runs this tool sets DOTNET_HOST_PATH; otherwise dotnet is on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new CliException("dotnet could not be started to build the migrations project; check that the .NET SDK is installed.");
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+}
