@@ -21,23 +21,20 @@ internal static class CommandExecution
     /// <summary>Runs a verb that needs no database, with the same error handling.</summary>
     public static int Guarded(ParseResult parsed, GlobalOptions options, Func<int> verb)
     {
-        var verbose = parsed.GetValue(options.Verbose);
         try
         {
             return verb();
         }
-        catch (DataLossRefusedException e)
-        {
-            Fail(e.Message, e, verbose);
-            return ExitCodes.DataLossRefused;
-        }
-        catch (Exception e) when (e is SchemaRunnerException or CliException)
-        {
-            return Fail(e.Message, e, verbose);
-        }
         catch (Exception e)
         {
-            return Fail($"Unexpected failure: {e.Message.Split('\n')[0].TrimEnd('.')}; run again with --verbose for details.", e, verbose);
+            var (sentence, exitCode) = Failures.Describe(e);
+            Console.Error.WriteLine($"error: {sentence}");
+            if (parsed.GetValue(options.Verbose))
+            {
+                Console.Error.WriteLine(e);
+            }
+
+            return exitCode;
         }
     }
 
@@ -48,15 +45,4 @@ internal static class CommandExecution
             verb(runner);
             return ExitCodes.Success;
         });
-
-    private static int Fail(string message, Exception exception, bool verbose)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        if (verbose)
-        {
-            Console.Error.WriteLine(exception);
-        }
-
-        return ExitCodes.Failure;
-    }
 }

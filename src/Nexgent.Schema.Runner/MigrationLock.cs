@@ -50,8 +50,7 @@ public sealed class MigrationLock : IDisposable
             {
                 if (clock.Elapsed >= wait)
                 {
-                    throw new SchemaRunnerException(
-                        $"Another runner has held the migration lock on {database.Describe()} for more than {wait.TotalSeconds:0} s; wait for it to finish, or raise --lock-wait.");
+                    throw new MigrationLockTimeoutException(database.Describe(), wait);
                 }
 
                 if (!announced)

@@ -68,7 +68,7 @@ public sealed partial class SchemaRunner
             if (ReadJournal().FirstOrDefault(e => e.Version == version && e.IsDirty) is null)
             {
                 throw new SchemaRunnerException(
-                    $"Migration {Describe(version)} is not marked as failed, so there is nothing to resolve; `dotnet fm status` shows the state of every migration.");
+                    $"Migration {Describe(version)} is not marked as failed, so there is nothing to resolve; its status shows the state of every migration.");
             }
 
             var recorded = AppliedVersions().Contains(version);
@@ -113,8 +113,7 @@ public sealed partial class SchemaRunner
         }
 
         var what = dirty.State == JournalState.Failed ? $"failed midway ({dirty.Error})" : "started and never finished";
-        throw new SchemaRunnerException(
-            $"Migration {Describe(dirty.Version)} cannot run in a transaction and {what}, so part of it may be in {database.Describe()}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).");
+        throw new DirtyDatabaseException(dirty.Version, Describe(dirty.Version), database.Describe(), what);
     }
 
     private IReadOnlyList<JournalEntry> ReadJournal()

@@ -43,7 +43,7 @@ public sealed partial class SchemaRunner
 
         var entries = ReadJournal().ToDictionary(e => e.Version);
         problems.AddRange(entries.Values.Where(e => e.IsDirty)
-            .Select(e => $"Migration {Describe(e.Version)} failed midway and the database is dirty; repair it, then `dotnet fm resolve`."));
+            .Select(e => $"Migration {Describe(e.Version)} failed midway and the database is dirty; repair it, then resolve it as rolled back or applied."));
         var withoutChecksum = 0;
         var verified = 0;
         foreach (var version in applied.Where(Known.ContainsKey).Order())
@@ -72,7 +72,7 @@ public sealed partial class SchemaRunner
         if (pendingBelow.Count > 0)
         {
             throw new SchemaRunnerException(
-                $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it with `migrate up` or give it a version after {applied.Max()}.");
+                $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it or give it a version after {applied.Max()}.");
         }
     }
 }

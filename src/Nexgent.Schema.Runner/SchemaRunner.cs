@@ -157,10 +157,7 @@ public sealed partial class SchemaRunner(
             return;
         }
 
-        var prisma = PrismaMigrationsTable.Read(database) is not null;
-        throw new SchemaRunnerException(prisma
-            ? $"{database.Describe()} was migrated by Prisma and records no FluentMigrator version; run `dotnet fm baseline --from-prisma` first, then migrate."
-            : $"{database.Describe()} already holds tables but records no migration; if they are the schema at some version, record it with `dotnet fm baseline --version V` first.");
+        throw new UnrecordedSchemaException(database.Describe(), migratedByPrisma: PrismaMigrationsTable.Read(database) is not null);
     }
 
     /// <summary>Runs <paramref name="run"/> holding the migration lock; a preview changes nothing and needs none.</summary>
@@ -217,14 +214,12 @@ public sealed partial class SchemaRunner(
         var missing = toUndo.Where(v => !Known.ContainsKey(v)).ToList();
         if (missing.Count > 0)
         {
-            throw new SchemaRunnerException(
-                $"The database records version {missing[0]} as applied, but no migration assembly contains it, so it cannot be rolled back; run with the assembly that holds it (-a).");
+            throw new MissingMigrationException(missing[0]);
         }
 
         if (toUndo.Select(v => Known[v]).FirstOrDefault(m => m.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>() is not null) is { } irreversible)
         {
-            throw new SchemaRunnerException(
-                $"Migration {irreversible.Version} {irreversible.Description} cannot be rolled back: {irreversible.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()!.Reason.TrimEnd('.')}; roll back to {irreversible.Version} or later instead.");
+            throw new IrreversibleMigrationException(irreversible.Version, irreversible.Description ?? "", irreversible.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()!.Reason);
         }
 
         return toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
@@ -303,7 +298,7 @@ public sealed partial class SchemaRunner(
             {
                 journal.Write(step.Version, JournalState.Failed, checksum: null, explained.Message);
                 throw new SchemaRunnerException(
-                    $"{explained.Message} It cannot run in a transaction, so part of it may have stayed; the database is marked dirty until you repair it and run `dotnet fm resolve`.", e);
+                    $"{explained.Message} It cannot run in a transaction, so part of it may have stayed; the database is marked dirty until you repair it and resolve it as rolled back or applied.", e);
             }
 
             throw explained;
@@ -335,8 +330,7 @@ public sealed partial class SchemaRunner(
         }
 
         var range = Known.Count == 0 ? "none" : $"{Known.Keys.Min()} to {Known.Keys.Max()}";
-        throw new SchemaRunnerException(
-            $"Version {version} is not a migration in the assemblies (they hold {Known.Count}, {range}{(allowZero ? ", or 0 for none" : "")}); run `dotnet fm list migrations` to see them.");
+        throw new UnknownVersionException(version, $"{Known.Count}, {range}{(allowZero ? ", or 0 for none" : "")}");
     }
 
     private void WarnAboutUnknown(HashSet<long> applied)

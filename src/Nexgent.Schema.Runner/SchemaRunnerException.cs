@@ -1,7 +1,75 @@
 namespace Nexgent.Schema.Runner;
 
 /// <summary>
-/// A failure explained in one sentence a person can act on. The message never holds a password.
+/// A failure explained in one sentence a person can act on. The message never holds a password, and names no
+/// command-line verb or option: a tool built on the runner turns the typed failures below into its own advice.
 /// </summary>
 public class SchemaRunnerException(string message, Exception? innerException = null)
     : Exception(message, innerException);
+
+/// <summary>Another runner held the migration lock on the database for longer than the runner was allowed to wait.</summary>
+public sealed class MigrationLockTimeoutException(string database, TimeSpan waited)
+    : SchemaRunnerException($"Another runner has held the migration lock on {database} for more than {waited.TotalSeconds:0} s; wait for it to finish, or allow a longer wait (LockWait).")
+{
+    public string Database { get; } = database;
+
+    public TimeSpan Waited { get; } = waited;
+}
+
+/// <summary>
+/// A migration that cannot run in a transaction failed or never finished, so part of it may be in the database;
+/// only a person can judge what is there, and nothing runs until they record how it ended.
+/// </summary>
+public sealed class DirtyDatabaseException(long version, string migration, string database, string what)
+    : SchemaRunnerException($"Migration {migration} cannot run in a transaction and {what}, so part of it may be in {database}; repair the database by hand, then resolve it as rolled back or applied.")
+{
+    public long Version { get; } = version;
+
+    /// <summary>The migration's version and description.</summary>
+    public string Migration { get; } = migration;
+
+    public string Database { get; } = database;
+
+    /// <summary>What happened to it: "failed midway (...)" or "started and never finished".</summary>
+    public string What { get; } = what;
+}
+
+/// <summary>A version was asked for that no migration assembly holds.</summary>
+public sealed class UnknownVersionException(long version, string available)
+    : SchemaRunnerException($"Version {version} is not a migration in the assemblies (they hold {available}).")
+{
+    public long Version { get; } = version;
+
+    /// <summary>How many migrations the assemblies hold and their range, for the message.</summary>
+    public string Available { get; } = available;
+}
+
+/// <summary>The database records a version as applied that no migration assembly holds, so it cannot be rolled back.</summary>
+public sealed class MissingMigrationException(long version)
+    : SchemaRunnerException($"The database records version {version} as applied, but no migration assembly contains it, so it cannot be rolled back; add the assembly that holds it.")
+{
+    public long Version { get; } = version;
+}
+
+/// <summary>A rollback would pass through a migration marked <c>[Irreversible]</c>.</summary>
+public sealed class IrreversibleMigrationException(long version, string description, string reason)
+    : SchemaRunnerException($"Migration {version} {description} cannot be rolled back: {reason.TrimEnd('.')}; roll back to {version} or later instead.")
+{
+    public long Version { get; } = version;
+
+    public string Reason { get; } = reason;
+}
+
+/// <summary>
+/// The database holds tables but records no migration: Prisma migrated it, or a person built it. Migrating on top
+/// of it would fail halfway or, worse, not; it has to be baselined first.
+/// </summary>
+public sealed class UnrecordedSchemaException(string database, bool migratedByPrisma)
+    : SchemaRunnerException(migratedByPrisma
+        ? $"{database} was migrated by Prisma and records no FluentMigrator version; baseline it from Prisma's history first, then migrate."
+        : $"{database} already holds tables but records no migration; if they are the schema at some version, baseline it at that version first.")
+{
+    public string Database { get; } = database;
+
+    public bool MigratedByPrisma { get; } = migratedByPrisma;
+}

@@ -44,7 +44,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
             if (row.Version is not { } version || !known.ContainsKey(version))
             {
                 throw new SchemaRunnerException(
-                    $"Prisma applied {name}, which no migration assembly contains; add its migration (version {row.Version?.ToString() ?? "?"}) or give the assembly that has it with -a.");
+                    $"Prisma applied {name}, which no migration assembly contains; add its migration (version {row.Version?.ToString() ?? "?"}) or add the assembly that has it.");
             }
 
             finished.Add(version);
@@ -52,7 +52,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
 
         if (finished.Count == 0)
         {
-            throw new SchemaRunnerException($"{PrismaMigrationsTable.Name} in {database.Describe()} records no finished migration; there is nothing to baseline, run `dotnet fm migrate`.");
+            throw new SchemaRunnerException($"{PrismaMigrationsTable.Name} in {database.Describe()} records no finished migration; there is nothing to baseline; migrate it instead.");
         }
 
         var latest = finished.Max();
@@ -60,7 +60,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
         if (skipped.Count > 0)
         {
             throw new SchemaRunnerException(
-                $"Prisma's history skips {skipped[0]} {known[skipped[0]].Description} but has later migrations; apply or resolve it with Prisma first, or baseline with --version.");
+                $"Prisma's history skips {skipped[0]} {known[skipped[0]].Description} but has later migrations; apply or resolve it with Prisma first, or baseline at a version.");
         }
 
         logger.LogInformation("{Table} records {Count} finished migrations, up to {Version}.", PrismaMigrationsTable.Name, finished.Count, latest);
@@ -74,7 +74,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
         {
             return PrismaMigrationsTable.Read(database)
                    ?? throw new SchemaRunnerException(
-                       $"{database.Describe()} has no {PrismaMigrationsTable.Name} table, so Prisma did not migrate it; baseline with --version V instead.");
+                       $"{database.Describe()} has no {PrismaMigrationsTable.Name} table, so Prisma did not migrate it; baseline it at a version instead.");
         }
         catch (NpgsqlException e)
         {
@@ -92,7 +92,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
         }
 
         var shown = string.Join(" ", report.Differences.Take(DifferencesShown).Select(d => d.Sentence));
-        var more = report.Differences.Count > DifferencesShown ? $" ({report.Differences.Count - DifferencesShown} more; run `dotnet fm drift`.)" : "";
+        var more = report.Differences.Count > DifferencesShown ? $" ({report.Differences.Count - DifferencesShown} more in a drift report.)" : "";
         throw new SchemaRunnerException(
             $"Nothing was recorded: {problem} ({report.Differences.Count} difference(s)): {shown}{more}");
     }

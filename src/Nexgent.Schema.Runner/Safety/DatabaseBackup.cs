@@ -8,7 +8,7 @@ public static class DatabaseBackup
     public static void Write(DatabaseConnection database, string file)
     {
         var pgDump = PostgresTools.Find("pg_dump") ?? throw new SchemaRunnerException(
-            "pg_dump is not installed, so no backup can be written and nothing was applied; install the PostgreSQL client (apt-get install postgresql-client-15) or leave out --backup.");
+            "pg_dump is not installed, so no backup can be written and nothing was applied; install the PostgreSQL client (apt-get install postgresql-client-15) or deploy without a backup.");
         var full = Path.GetFullPath(file);
         var start = new ProcessStartInfo(pgDump)
         {

@@ -54,9 +54,10 @@ public sealed class ConcurrencyTests
         }
 
         using var migrator = new Migrator(database.ConnectionString, o => o.LockWait = TimeSpan.FromSeconds(1));
-        var error = Assert.Throws<Nexgent.Schema.Runner.SchemaRunnerException>(() => migrator.Runner.MigrateUp())!;
+        var error = Assert.Throws<Nexgent.Schema.Runner.MigrationLockTimeoutException>(() => migrator.Runner.MigrateUp())!;
 
-        Assert.That(error.Message, Does.StartWith("Another runner has held the migration lock on").And.Contain("raise --lock-wait"));
+        Assert.That(error.Message, Does.StartWith("Another runner has held the migration lock on").And.Contain("(LockWait)"));
+        Assert.That(error.Waited, Is.EqualTo(TimeSpan.FromSeconds(1)));
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20251221000651));
     }
 

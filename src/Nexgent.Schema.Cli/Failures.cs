@@ -1,0 +1,38 @@
+using Nexgent.Schema.Runner;
+using Nexgent.Schema.Runner.Safety;
+
+namespace Nexgent.Schema.Cli;
+
+/// <summary>
+/// The one place that turns a failure into what a person at the command line sees: one sentence that names
+/// dotnet fm's own verbs and options where the runner's message can only say what to do in general, and the exit code.
+/// </summary>
+internal static class Failures
+{
+    public static (string Sentence, int ExitCode) Describe(Exception failure) => failure switch
+    {
+        DataLossRefusedException refused => (
+            $"{refused.Summary} Back up the database (--backup FILE) and run again with --accept-data-loss to apply them.",
+            ExitCodes.DataLossRefused),
+        MigrationLockTimeoutException timeout => (
+            $"Another runner has held the migration lock on {timeout.Database} for more than {timeout.Waited.TotalSeconds:0} s; wait for it to finish, or raise --lock-wait.",
+            ExitCodes.Failure),
+        DirtyDatabaseException dirty => (
+            $"Migration {dirty.Migration} cannot run in a transaction and {dirty.What}, so part of it may be in {dirty.Database}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).",
+            ExitCodes.Failure),
+        UnknownVersionException unknown => (
+            $"Version {unknown.Version} is not a migration in the assemblies (they hold {unknown.Available}); run `dotnet fm list migrations` to see them.",
+            ExitCodes.Failure),
+        MissingMigrationException missing => (
+            $"The database records version {missing.Version} as applied, but no migration assembly contains it, so it cannot be rolled back; run with the assembly that holds it (-a).",
+            ExitCodes.Failure),
+        UnrecordedSchemaException { MigratedByPrisma: true } unrecorded => (
+            $"{unrecorded.Database} was migrated by Prisma and records no FluentMigrator version; run `dotnet fm baseline --from-prisma` first, then migrate.",
+            ExitCodes.Failure),
+        UnrecordedSchemaException unrecorded => (
+            $"{unrecorded.Database} already holds tables but records no migration; if they are the schema at some version, record it with `dotnet fm baseline --version V` first.",
+            ExitCodes.Failure),
+        SchemaRunnerException or CliException => (failure.Message, ExitCodes.Failure),
+        _ => ($"Unexpected failure: {failure.Message.Split('\n')[0].TrimEnd('.')}; run again with --verbose for details.", ExitCodes.Failure),
+    };
+}
