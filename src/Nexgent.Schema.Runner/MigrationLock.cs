@@ -37,7 +37,7 @@ public sealed class MigrationLock : IDisposable
         return unchecked((long)hash);
     }
 
-    public static MigrationLock Acquire(DatabaseConnection database, TimeSpan wait, ILogger logger)
+    public static MigrationLock Acquire(DatabaseConnection database, TimeSpan wait, ILogger logger, CancellationToken cancellationToken = default)
     {
         var key = KeyFor(database.Schema);
         var connection = new NpgsqlConnection(database.ConnectionString);
@@ -59,7 +59,8 @@ public sealed class MigrationLock : IDisposable
                     announced = true;
                 }
 
-                Thread.Sleep(Poll);
+                cancellationToken.WaitHandle.WaitOne(Poll);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             return new MigrationLock(connection, key);

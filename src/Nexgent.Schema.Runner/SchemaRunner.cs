@@ -95,8 +95,6 @@ public sealed partial class SchemaRunner(
         });
     }
 
-    public MigrationResult RollbackTo(long version) => MigrateDown(version);
-
     /// <summary>
     /// Closes the idle sessions of the runner's pool, whose connection string is its own (lock_timeout, application
     /// name): nothing else would reuse them, and they would stay on the server for the pool's idle lifetime.
@@ -107,8 +105,6 @@ public sealed partial class SchemaRunner(
         using var connection = new NpgsqlConnection(database.ConnectionString);
         NpgsqlConnection.ClearPool(connection);
     }
-
-    public MigrationResult RollbackAll() => MigrateDown(0);
 
     /// <summary>Rolls back the last <paramref name="count"/> applied migrations.</summary>
     public MigrationResult RollbackBy(int count)
@@ -176,7 +172,7 @@ public sealed partial class SchemaRunner(
         MigrationLock migrationLock;
         try
         {
-            migrationLock = MigrationLock.Acquire(database, options.Value.LockWait, logger);
+            migrationLock = MigrationLock.Acquire(database, options.Value.LockWait, logger, cancellation);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -250,7 +246,7 @@ public sealed partial class SchemaRunner(
             var clock = Stopwatch.StartNew();
             var up = step.Direction == MigrationDirection.Up;
             logger.LogInformation("{Verb} {Version} {Description}...", preview ? "Would run" : up ? "Applying" : "Rolling back", step.Version, step.Description);
-            Apply(step);
+            ApplyUnlessCancelled(step, applied);
             if (!preview)
             {
                 logger.LogInformation("{Verb} {Version} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, clock.Elapsed.TotalSeconds);

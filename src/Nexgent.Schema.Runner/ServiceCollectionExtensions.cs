@@ -1,11 +1,13 @@
 using FluentMigrator.Runner;
 using FluentMigrator.Runner.Conventions;
 using FluentMigrator.Runner.Logging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexgent.Schema.Runner.Baselining;
 using Nexgent.Schema.Runner.Drift;
+using Nexgent.Schema.Runner.Hosting;
 using Nexgent.Schema.Runner.Journal;
 using Nexgent.Schema.Runner.Safety;
 
@@ -13,6 +15,36 @@ namespace Nexgent.Schema.Runner;
 
 public static class ServiceCollectionExtensions
 {
+    /// <summary>The configuration section <see cref="AddSchemaRunner(IServiceCollection, IConfiguration, Action{SchemaRunnerOptions})"/> reads.</summary>
+    public const string ConfigurationSection = "SchemaRunner";
+
+    /// <summary>
+    /// Registers <see cref="SchemaRunner"/> with its options read from <paramref name="configuration"/>
+    /// (<c>appsettings.json</c>, environment variables...): the section <c>SchemaRunner</c> (<c>ConnectionString</c>,
+    /// <c>LockWait</c>, <c>LockTimeout</c>, <c>CommandTimeout</c> as <c>hh:mm:ss</c>); without a connection string
+    /// there, <c>ConnectionStrings:Default</c>, else <c>DATABASE_URL</c>. <paramref name="configure"/> adds what
+    /// configuration cannot hold, the migration assemblies, and may override the rest.
+    /// </summary>
+    public static IServiceCollection AddSchemaRunner(this IServiceCollection services, IConfiguration configuration, Action<SchemaRunnerOptions> configure)
+        => services.AddSchemaRunner(options =>
+        {
+            configuration.GetSection(ConfigurationSection).Bind(options);
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                options.ConnectionString = configuration.GetConnectionString("Default") ?? configuration["DATABASE_URL"] ?? "";
+            }
+
+            configure(options);
+        });
+
+    /// <summary>
+    /// Migrates the database while the host starts (an <see cref="Microsoft.Extensions.Hosting.IHostedService"/>
+    /// registered first runs before the application serves): every pending migration is applied, and a failure stops
+    /// the host. Register the runner with <c>AddSchemaRunner</c> too.
+    /// </summary>
+    public static IServiceCollection AddSchemaMigrationAtStartup(this IServiceCollection services)
+        => services.AddHostedService<MigrateAtStartup>();
+
     /// <summary>
     /// Registers <see cref="SchemaRunner"/> (scoped) on FluentMigrator's runner for PostgreSQL, for the
     /// connection and migration assemblies <paramref name="configure"/> sets.

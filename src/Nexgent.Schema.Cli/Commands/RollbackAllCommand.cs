@@ -8,6 +8,6 @@ internal sealed class RollbackAllCommand : Command
     public RollbackAllCommand(GlobalOptions options)
         : base("all", "Roll back every applied migration.")
     {
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.RollbackAll()));
+        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.MigrateDown(0)));
     }
 }

@@ -78,6 +78,27 @@ public sealed class FaultTests
         Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(Golden.Latest)));
     }
 
+    [Test]
+    public void Cancelling_an_awaited_migration_cancels_its_statement_on_the_server_and_leaves_the_version_before()
+    {
+        using var database = LedgerWithRows();
+        using var migrator = new Migrator(Slow(database, seconds: 60), o =>
+        {
+            o.MigrationAssemblies.Clear();
+            o.MigrationAssemblies.Add(typeof(LedgerMigrations.AuditLedger).Assembly);
+        });
+        using var cancellation = new CancellationTokenSource();
+
+        var run = migrator.Runner.MigrateUpAsync(cancellationToken: cancellation.Token);
+        WaitUntilTheSlowStepRuns(database);
+        cancellation.Cancel();
+        var error = Assert.ThrowsAsync<OperationCanceledException>(async () => await run)!;
+
+        Assert.That(error.Message, Does.StartWith($"Cancelled during {SlowStep} audit_ledger (up), which was rolled back; ").And.EndWith($"/{database.Name} (schema public) is at version {BeforeSlowStep}."));
+        Assert.That(database.Scalar<long>($"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database.Name}' AND query LIKE 'SELECT pg_sleep(current_setting%' AND state = 'active'"), Is.Zero, "the statement was cancelled on the server, not left running");
+        AssertStillAtTheVersionBefore(database);
+    }
+
     private static TestDatabase LedgerWithRows()
     {
         var database = TestDatabase.Create();
