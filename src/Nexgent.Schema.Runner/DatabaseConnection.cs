@@ -8,10 +8,10 @@ namespace Nexgent.Schema.Runner;
 /// </summary>
 public sealed class DatabaseConnection
 {
-    public const string DefaultSchema = "public";
+    internal const string DefaultSchema = "public";
 
     /// <summary>What pg_stat_activity shows for the runner's sessions, unless the connection string names another.</summary>
-    public const string DefaultApplicationName = "dotnet-fm";
+    internal const string DefaultApplicationName = "dotnet-fm";
 
     private DatabaseConnection(NpgsqlConnectionStringBuilder builder, string schema)
     {
@@ -23,7 +23,7 @@ public sealed class DatabaseConnection
     /// <summary>The schema that holds the migrated objects and the version table.</summary>
     public string Schema { get; }
 
-    public string ConnectionString => Builder.ConnectionString;
+    internal string ConnectionString => Builder.ConnectionString;
 
     public string Host => Builder.Host ?? "localhost";
 
@@ -47,7 +47,7 @@ public sealed class DatabaseConnection
 
     private NpgsqlConnectionStringBuilder Builder { get; }
 
-    public static DatabaseConnection Parse(string value)
+    internal static DatabaseConnection Parse(string value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -67,14 +67,14 @@ public sealed class DatabaseConnection
     }
 
     /// <summary>The same server and credentials, another database (a shadow database, or the maintenance one).</summary>
-    public DatabaseConnection WithDatabase(string database)
+    internal DatabaseConnection WithDatabase(string database)
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database };
         return new DatabaseConnection(builder, Schema);
     }
 
     /// <summary>The same connection with a PostgreSQL setting applied to every session it opens (<c>-c name=value</c>).</summary>
-    public DatabaseConnection WithSessionSetting(string name, string value)
+    internal DatabaseConnection WithSessionSetting(string name, string value)
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         builder.Options = $"{builder.Options} -c {name}={value}".Trim();

@@ -6,7 +6,7 @@ using FluentMigrator.Runner;
 namespace Nexgent.Schema.Runner;
 
 /// <summary>The expressions a migration builds in one direction, collected without running anything.</summary>
-public sealed class MigrationExpressions(Lazy<IMigrationRunner> runner, IServiceProvider services, DatabaseConnection database)
+internal sealed class MigrationExpressions(Lazy<IMigrationRunner> runner, IServiceProvider services, DatabaseConnection database)
 {
     public IReadOnlyCollection<IMigrationExpression> Of(IMigration migration, MigrationDirection direction)
     {

@@ -11,7 +11,7 @@ namespace Nexgent.Schema.Runner;
 /// computed and held until the run ends, so the runners that waited find nothing left to do.
 /// FluentMigrator has no such lock (its issue #2220).
 /// </summary>
-public sealed class MigrationLock : IDisposable
+internal sealed class MigrationLock : IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 

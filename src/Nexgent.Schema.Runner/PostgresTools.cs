@@ -1,7 +1,7 @@
 namespace Nexgent.Schema.Runner;
 
 /// <summary>Finds PostgreSQL's programs (pg_dump, initdb, pg_ctl...) installed on this machine.</summary>
-public static class PostgresTools
+internal static class PostgresTools
 {
     private const string DebianRoot = "/usr/lib/postgresql";
 

@@ -20,17 +20,40 @@ namespace Nexgent.Schema.Runner;
 /// applied versions no assembly knows).
 /// Get one from a scope of a provider built with <see cref="ServiceCollectionExtensions.AddSchemaRunner"/>.
 /// </summary>
-public sealed partial class SchemaRunner(
-    IMigrationInformationLoader migrationLoader,
-    Lazy<IMigrationRunner> runner,
-    DatabaseConnection database,
-    VersionTable versionTable,
-    DataLossAnalyzer dataLoss,
-    VersionJournal journal,
-    MigrationChecksum checksums,
-    IOptions<SchemaRunnerOptions> options,
-    ILogger<SchemaRunner> logger) : IDisposable
+public sealed partial class SchemaRunner : IDisposable
 {
+    private readonly IMigrationInformationLoader migrationLoader;
+    private readonly Lazy<IMigrationRunner> runner;
+    private readonly DatabaseConnection database;
+    private readonly VersionTable versionTable;
+    private readonly DataLossAnalyzer dataLoss;
+    private readonly VersionJournal journal;
+    private readonly MigrationChecksum checksums;
+    private readonly IOptions<SchemaRunnerOptions> options;
+    private readonly ILogger<SchemaRunner> logger;
+
+    internal SchemaRunner(
+        IMigrationInformationLoader migrationLoader,
+        Lazy<IMigrationRunner> runner,
+        DatabaseConnection database,
+        VersionTable versionTable,
+        DataLossAnalyzer dataLoss,
+        VersionJournal journal,
+        MigrationChecksum checksums,
+        IOptions<SchemaRunnerOptions> options,
+        ILogger<SchemaRunner> logger)
+    {
+        this.migrationLoader = migrationLoader;
+        this.runner = runner;
+        this.database = database;
+        this.versionTable = versionTable;
+        this.dataLoss = dataLoss;
+        this.journal = journal;
+        this.checksums = checksums;
+        this.options = options;
+        this.logger = logger;
+    }
+
     /// <summary>
     /// FluentMigrator's runner, with its processor, generator and version loader, made on first use: listing,
     /// status and a run with nothing to do never need it (a good part of a short run's start-up).

@@ -105,7 +105,17 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DataLossAnalyzer>();
         services.AddScoped<MigrationChecksum>();
         services.AddSingleton(new VersionJournal(database));
-        services.AddScoped<SchemaRunner>();
+        // Its constructor takes the library's internal services, so it is not public, and the container is told how to call it.
+        services.AddScoped(provider => new SchemaRunner(
+            provider.GetRequiredService<IMigrationInformationLoader>(),
+            provider.GetRequiredService<Lazy<IMigrationRunner>>(),
+            provider.GetRequiredService<DatabaseConnection>(),
+            provider.GetRequiredService<VersionTable>(),
+            provider.GetRequiredService<DataLossAnalyzer>(),
+            provider.GetRequiredService<VersionJournal>(),
+            provider.GetRequiredService<MigrationChecksum>(),
+            provider.GetRequiredService<IOptions<SchemaRunnerOptions>>(),
+            provider.GetRequiredService<ILogger<SchemaRunner>>()));
         services.AddScoped<DriftDetector>();
         services.AddScoped<Baseliner>();
         return services;

@@ -7,7 +7,7 @@ namespace Nexgent.Schema.Runner;
 /// FluentMigrator's version table (<c>"VersionInfo"</c>), placed in the schema the connection names and
 /// read directly, so that listing needs no migration runner and shows when each version was applied.
 /// </summary>
-public sealed class VersionTable(DatabaseConnection database) : IVersionTableMetaData
+internal sealed class VersionTable(DatabaseConnection database) : IVersionTableMetaData
 {
     public const string DefaultTableName = "VersionInfo";
 
@@ -54,4 +54,4 @@ public sealed class VersionTable(DatabaseConnection database) : IVersionTableMet
     }
 }
 
-public sealed record AppliedVersion(long Version, DateTime AppliedOn, string Description);
+internal sealed record AppliedVersion(long Version, DateTime AppliedOn, string Description);

@@ -7,7 +7,7 @@ namespace Nexgent.Schema.Runner.Authoring;
 /// A migration's name in its two spellings: the snake_case description Prisma would give it
 /// (<c>add_notifications</c>) and the PascalCase class name (<c>AddNotifications</c>).
 /// </summary>
-public sealed partial record MigrationName(string Description, string ClassName)
+internal sealed partial record MigrationName(string Description, string ClassName)
 {
     /// <summary>Accepts "add notifications", "add_notifications", "add-notifications" or "AddNotifications".</summary>
     public static MigrationName Parse(string name)

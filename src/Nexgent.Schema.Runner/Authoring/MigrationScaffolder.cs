@@ -7,7 +7,7 @@ namespace Nexgent.Schema.Runner.Authoring;
 /// Writes a new migration class file, <c>&lt;version&gt;_&lt;ClassName&gt;.cs</c>, versioned with the current UTC
 /// time, shaped like the ones in the migration author's guide.
 /// </summary>
-public static partial class MigrationScaffolder
+internal static partial class MigrationScaffolder
 {
     /// <summary>
     /// Writes the class into <paramref name="directory"/>, in the namespace of the migrations already there, else

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Nexgent.Schema.Runner.Baselining;
 
 /// <summary>Reads <c>_prisma_migrations</c>, where Prisma Migrate recorded what it applied.</summary>
-public static class PrismaMigrationsTable
+internal static class PrismaMigrationsTable
 {
     public const string Name = "_prisma_migrations";
 

@@ -1,7 +1,7 @@
 namespace Nexgent.Schema.Runner.Drift;
 
 /// <summary>Compares a database's catalog with the one its migrations build. Column order does not count.</summary>
-public static class CatalogComparer
+internal static class CatalogComparer
 {
     public static IReadOnlyList<DriftDifference> Compare(IReadOnlyList<CatalogFact> expected, IReadOnlyList<CatalogFact> actual)
     {

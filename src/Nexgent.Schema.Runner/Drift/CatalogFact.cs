@@ -17,7 +17,7 @@ public enum FactKind
 /// its definition as PostgreSQL prints it (a column's type, nullability and default; a constraint's or
 /// an index's definition; an enum's labels; a sequence's owner).
 /// </summary>
-public sealed record CatalogFact(FactKind Kind, string Name, string Definition)
+internal sealed record CatalogFact(FactKind Kind, string Name, string Definition)
 {
     public string Noun => Kind switch
     {

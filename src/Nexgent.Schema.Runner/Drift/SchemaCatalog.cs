@@ -7,7 +7,7 @@ namespace Nexgent.Schema.Runner.Drift;
 /// type, nullability and default, constraints, indexes, enum types with their labels, sequences, functions
 /// and views. Migration bookkeeping (any table named like <c>version</c> or <c>_prisma_migrations</c>) is left out.
 /// </summary>
-public static class SchemaCatalog
+internal static class SchemaCatalog
 {
     private const string Bookkeeping = "(version|prisma_migrations)";
 

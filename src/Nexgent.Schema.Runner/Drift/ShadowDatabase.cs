@@ -6,7 +6,7 @@ namespace Nexgent.Schema.Runner.Drift;
 /// A temporary database beside the target, on the same server and with the same credentials, that the
 /// migrations build from scratch so its catalog can be compared with the target's. Dropped on dispose.
 /// </summary>
-public sealed class ShadowDatabase : IDisposable
+internal sealed class ShadowDatabase : IDisposable
 {
     private const int PostgresIdentifierLimit = 63;
 

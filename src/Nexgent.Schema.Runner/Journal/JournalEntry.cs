@@ -1,6 +1,6 @@
 namespace Nexgent.Schema.Runner.Journal;
 
-public enum JournalState
+internal enum JournalState
 {
     /// <summary>Applied; the checksum is that of the SQL the migration generated then.</summary>
     Applied,
@@ -12,7 +12,7 @@ public enum JournalState
     Failed,
 }
 
-public sealed record JournalEntry(long Version, string? Checksum, JournalState State, string? Error, DateTime UpdatedOn)
+internal sealed record JournalEntry(long Version, string? Checksum, JournalState State, string? Error, DateTime UpdatedOn)
 {
     /// <summary>Running or failed: the database may hold part of the migration and nothing runs until a person resolves it.</summary>
     public bool IsDirty => State != JournalState.Applied;

@@ -11,7 +11,7 @@ namespace Nexgent.Schema.Runner.Journal;
 /// The SHA-256 of the SQL a migration generates, Up and Down, so that a change to an applied migration's
 /// code is noticed (Flyway's <c>validate</c>).
 /// </summary>
-public sealed class MigrationChecksum(MigrationExpressions expressions, IGeneratorAccessor generators)
+internal sealed class MigrationChecksum(MigrationExpressions expressions, IGeneratorAccessor generators)
 {
     public string Compute(IMigrationInfo migration)
     {

@@ -7,7 +7,7 @@ namespace Nexgent.Schema.Runner.Journal;
 /// it was applied (for <c>validate</c>), and the dirty state of a non-transactional migration that failed
 /// midway. A table of its own, <c>"VersionJournal"</c>, beside the version table.
 /// </summary>
-public sealed class VersionJournal(DatabaseConnection database)
+internal sealed class VersionJournal(DatabaseConnection database)
 {
     public const string TableName = "VersionJournal";
 

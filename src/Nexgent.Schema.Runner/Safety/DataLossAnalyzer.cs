@@ -13,7 +13,7 @@ namespace Nexgent.Schema.Runner.Safety;
 /// its expressions show (a dropped table or column, deleted rows, a narrowed column, SQL that drops, deletes
 /// or retypes), unless it says otherwise with <see cref="NoDataLossAttribute"/>.
 /// </summary>
-public sealed partial class DataLossAnalyzer(MigrationExpressions expressions, DatabaseConnection database)
+internal sealed partial class DataLossAnalyzer(MigrationExpressions expressions, DatabaseConnection database)
 {
     public IReadOnlyList<string> Analyze(IMigrationInfo migration, MigrationDirection direction)
     {

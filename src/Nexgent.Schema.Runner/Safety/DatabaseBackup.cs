@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Nexgent.Schema.Runner.Safety;
 
 /// <summary>Writes a <c>pg_dump</c> of the whole database in custom format (restore with <c>pg_restore</c>).</summary>
-public static class DatabaseBackup
+internal static class DatabaseBackup
 {
     public static void Write(DatabaseConnection database, string file)
     {

@@ -1,7 +1,7 @@
 namespace Nexgent.Schema.Runner.Safety;
 
 /// <summary>Whether the environment says this is production, as .NET hosts and Node apps spell it.</summary>
-public static class ProductionGuard
+internal static class ProductionGuard
 {
     public static readonly string[] Variables = ["DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "NODE_ENV"];
 
