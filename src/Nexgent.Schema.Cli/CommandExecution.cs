@@ -4,7 +4,10 @@ using Nexgent.Schema.Runner.Safety;
 
 namespace Nexgent.Schema.Cli;
 
-/// <summary>Runs a verb against a <see cref="SchemaRunner"/> and turns any failure into one line and an exit code.</summary>
+/// <summary>
+/// Runs a verb against a <see cref="SchemaRunner"/> and turns any failure into one line (with PostgreSQL's labelled
+/// lines under it, when it said more) and an exit code.
+/// </summary>
 internal static class CommandExecution
 {
     public static int Run(ParseResult parsed, GlobalOptions options, Func<SchemaRunner, int> verb)

@@ -54,6 +54,11 @@ public sealed class GlobalOptions
         Description = "Show each SQL statement, and the stack trace of an error.",
     };
 
+    public Option<bool> ShowRowValues { get; } = new("--show-row-values")
+    {
+        Description = "Let an error quote the rows a constraint violation met (a duplicate key, a failing row); withheld by default, as they may be sensitive.",
+    };
+
     public Option<bool> Preview { get; } = new("--preview")
     {
         Description = "Print the SQL that would run, without running it.",
@@ -66,7 +71,7 @@ public sealed class GlobalOptions
 
     public void AddTo(Command root)
     {
-        foreach (var option in new Option[] { Connection, Assemblies, Project, NoBuild, Processor, Timeout, LockWait, LockTimeout, Verbose, Preview, Output })
+        foreach (var option in new Option[] { Connection, Assemblies, Project, NoBuild, Processor, Timeout, LockWait, LockTimeout, Verbose, ShowRowValues, Preview, Output })
         {
             option.Recursive = true;
             root.Options.Add(option);

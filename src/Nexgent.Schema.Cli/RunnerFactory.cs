@@ -47,6 +47,7 @@ internal static class RunnerFactory
                 runner.Preview = parsed.GetValue(options.Preview);
                 runner.SqlOutputFile = parsed.GetValue(options.Output);
                 runner.ShowSql = verbose;
+                runner.ShowRowValuesInErrors = parsed.GetValue(options.ShowRowValues);
             },
             logging => logging
                 .AddProvider(new PlainConsoleLoggerProvider(progressToStandardError: parsed.Tokens.Any(t => t.Value is "--json" or "--preview")))

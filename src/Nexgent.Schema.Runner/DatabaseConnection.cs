@@ -13,11 +13,17 @@ public sealed class DatabaseConnection
     /// <summary>What pg_stat_activity shows for the runner's sessions, unless the connection string names another.</summary>
     internal const string DefaultApplicationName = "dotnet-fm";
 
-    private DatabaseConnection(NpgsqlConnectionStringBuilder builder, string schema)
+    private DatabaseConnection(NpgsqlConnectionStringBuilder builder, string schema, bool showsRowValuesInErrors = false)
     {
         builder.ApplicationName ??= DefaultApplicationName;
+
+        // What an error message needs and Npgsql leaves out unless asked: PostgreSQL's DETAIL, which says why most
+        // statements fail (DatabaseErrors withholds the ones that quote rows instead), and the statement that failed.
+        builder.IncludeErrorDetail = true;
+        builder.IncludeFailedBatchedCommand = true;
         Builder = builder;
         Schema = schema;
+        ShowsRowValuesInErrors = showsRowValuesInErrors;
     }
 
     /// <summary>The schema that holds the migrated objects and the version table.</summary>
@@ -34,6 +40,9 @@ public sealed class DatabaseConnection
     public string? Username => Builder.Username;
 
     internal string? Password => Builder.Password;
+
+    /// <summary>Whether errors quote the rows a constraint violation met (<see cref="SchemaRunnerOptions.ShowRowValuesInErrors"/>).</summary>
+    internal bool ShowsRowValuesInErrors { get; }
 
     internal string SslModeForLibpq => Builder.SslMode switch
     {
@@ -70,7 +79,7 @@ public sealed class DatabaseConnection
     internal DatabaseConnection WithDatabase(string database)
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database };
-        return new DatabaseConnection(builder, Schema);
+        return new DatabaseConnection(builder, Schema, ShowsRowValuesInErrors);
     }
 
     /// <summary>The same connection with a PostgreSQL setting applied to every session it opens (<c>-c name=value</c>).</summary>
@@ -78,8 +87,12 @@ public sealed class DatabaseConnection
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         builder.Options = $"{builder.Options} -c {name}={value}".Trim();
-        return new DatabaseConnection(builder, Schema);
+        return new DatabaseConnection(builder, Schema, ShowsRowValuesInErrors);
     }
+
+    /// <summary>The same connection, with errors that quote the rows a constraint violation met, or withhold them.</summary>
+    internal DatabaseConnection WithRowValuesInErrors(bool show)
+        => new(new NpgsqlConnectionStringBuilder(ConnectionString), Schema, show);
 
     private static bool IsUrl(string value)
         => value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)

@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace Nexgent.Schema.Runner;
 
-/// <summary>Turns what Npgsql and PostgreSQL throw into one sentence that says what to do next.</summary>
+/// <summary>
+/// Turns what Npgsql and PostgreSQL throw into one sentence that says what to do next, followed, for an error
+/// PostgreSQL explains, by its detail, hint and statement (<see cref="PostgresErrorDetails"/>).
+/// </summary>
 internal static class DatabaseErrors
 {
     public static SchemaRunnerException Explain(Exception exception, DatabaseConnection database, MigrationStep? step = null)
@@ -15,6 +18,7 @@ internal static class DatabaseErrors
 
         var postgres = Find<PostgresException>(exception);
         var where = $"{database.Host}:{database.Port}";
+        IReadOnlyList<string> details = [];
         var message = postgres?.SqlState switch
         {
             "28P01" or "28000" =>
@@ -27,12 +31,16 @@ internal static class DatabaseErrors
                 $"Migration {step} waited longer than lock_timeout for a lock and was rolled back; {BlockingSessions.Describe(database)} Run again when it has finished, or raise --lock-timeout.",
             "57014" when step is not null =>
                 $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout and run again.",
-            not null when step is not null =>
-                $"Migration {step} failed and was rolled back: {Sentence(postgres)}{Statement(exception)}",
-            not null =>
-                $"PostgreSQL at {where} answered with an error: {Sentence(postgres)}",
-            null => null,
+            _ => null,
         };
+
+        if (message is null && postgres is not null)
+        {
+            message = step is not null
+                ? $"Migration {step} failed and was rolled back: {Sentence(postgres)}"
+                : $"PostgreSQL at {where} answered with an error: {Sentence(postgres)}";
+            details = PostgresErrorDetails.Lines(postgres, FailedStatement.Of(postgres, exception), database.ShowsRowValuesInErrors);
+        }
 
         if (message is null && step is not null && Find<TimeoutException>(exception) is not null)
         {
@@ -47,28 +55,10 @@ internal static class DatabaseErrors
         message ??= step is null
             ? $"{Flatten(exception)} (database {database.Describe()})."
             : $"Migration {step} failed and was rolled back: {Flatten(exception)}";
-        return new SchemaRunnerException(Masked(message, database), exception);
-    }
-
-    /// <summary>FluentMigrator quotes the statement that failed in its exception; name it, shortened.</summary>
-    private static string Statement(Exception exception)
-    {
-        const string marker = "executing the following sql:";
-        for (var e = exception; e is not null; e = e.InnerException)
+        return new SchemaRunnerException(Masked(message, database), details.Select(line => Masked(line, database)).ToList(), exception)
         {
-            var at = e.Message.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var sql = e.Message[(at + marker.Length)..].TrimStart();
-            var end = sql.IndexOf("\nThe error was", StringComparison.Ordinal);
-            var statement = string.Join(' ', (end >= 0 ? sql[..end] : sql).Split((char[])['\r', '\n', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
-            return $" (statement: {(statement.Length <= 160 ? statement : statement[..157] + "...")})";
-        }
-
-        return "";
+            ShowsRowValues = database.ShowsRowValuesInErrors,
+        };
     }
 
     private static bool Unreachable(Exception exception)
@@ -76,21 +66,7 @@ internal static class DatabaseErrors
            || (Find<NpgsqlException>(exception) is { } npgsql && npgsql.InnerException is TimeoutException or IOException)
            || Find<TimeoutException>(exception) is not null;
 
-    private static string Sentence(PostgresException e)
-    {
-        var text = e.MessageText.TrimEnd('.') + ".";
-        if (!string.IsNullOrEmpty(e.Detail) && !e.Detail.StartsWith("Detail redacted", StringComparison.Ordinal))
-        {
-            text += " " + e.Detail.TrimEnd('.') + ".";
-        }
-
-        if (!string.IsNullOrEmpty(e.Hint))
-        {
-            text += " " + e.Hint.TrimEnd('.') + ".";
-        }
-
-        return text;
-    }
+    private static string Sentence(PostgresException e) => e.MessageText.TrimEnd('.') + ".";
 
     private static string Flatten(Exception exception)
     {

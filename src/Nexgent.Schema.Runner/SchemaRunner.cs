@@ -315,9 +315,9 @@ public sealed partial class SchemaRunner : IDisposable
             var explained = DatabaseErrors.Explain(e, database, step);
             if (journaled && !useTransaction)
             {
-                journal.Write(step.Version, JournalState.Failed, checksum: null, explained.Message);
-                throw new SchemaRunnerException(
-                    $"{explained.Message} It cannot run in a transaction, so part of it may have stayed; the database is marked dirty until you repair it and resolve it as rolled back or applied.", e);
+                journal.Write(step.Version, JournalState.Failed, checksum: null, explained.Sentence);
+                throw explained.WithSentence(
+                    "It cannot run in a transaction, so part of it may have stayed; the database is marked dirty until you repair it and resolve it as rolled back or applied.");
             }
 
             throw explained;

@@ -36,4 +36,11 @@ public sealed class SchemaRunnerOptions
 
     /// <summary>Let FluentMigrator log each statement it runs (the CLI's <c>--verbose</c>).</summary>
     public bool ShowSql { get; set; }
+
+    /// <summary>
+    /// Let error messages quote the rows a constraint violation met (PostgreSQL's DETAIL for SQLSTATE class 23,
+    /// such as "Key (ref)=(A-1) already exists"); by default they are withheld, as a production database's rows
+    /// may be sensitive. Other details are always shown. The CLI's <c>--show-row-values</c>.
+    /// </summary>
+    public bool ShowRowValuesInErrors { get; set; }
 }

@@ -59,7 +59,8 @@ public static class ServiceCollectionExtensions
         }
 
         var database = DatabaseConnection.Parse(options.ConnectionString)
-            .WithSessionSetting("lock_timeout", $"{(long)options.LockTimeout.TotalMilliseconds}ms");
+            .WithSessionSetting("lock_timeout", $"{(long)options.LockTimeout.TotalMilliseconds}ms")
+            .WithRowValuesInErrors(options.ShowRowValuesInErrors);
         var versionTable = new VersionTable(database);
 
         services.AddSingleton(Options.Create(options));
@@ -98,6 +99,11 @@ public static class ServiceCollectionExtensions
         {
             services.Configure<FluentMigratorLoggerOptions>(o => o.ShowSql = true);
             services.AddLogging(logging => logging.AddFluentMigratorConsole());
+        }
+
+        if (!options.ShowRowValuesInErrors)
+        {
+            services.AddSingleton<ILogger<MigrationRunner>>(provider => new RowValueWithholdingLogger(provider.GetRequiredService<ILoggerFactory>().CreateLogger<MigrationRunner>()));
         }
 
         services.AddScoped(provider => new Lazy<IMigrationRunner>(provider.GetRequiredService<IMigrationRunner>));
