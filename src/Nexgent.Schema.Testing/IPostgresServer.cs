@@ -1,4 +1,4 @@
-namespace Nexgent.Schema.Tests.Infrastructure;
+namespace Nexgent.Schema.Testing;
 
 /// <summary>A PostgreSQL server the tests may create and drop databases on.</summary>
 public interface IPostgresServer : IAsyncDisposable

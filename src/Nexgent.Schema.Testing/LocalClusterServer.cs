@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Nexgent.Schema.Runner;
 using Npgsql;
 
-namespace Nexgent.Schema.Tests.Infrastructure;
+namespace Nexgent.Schema.Testing;
 
 /// <summary>
 /// A throwaway cluster made with the installed server binaries (<c>initdb</c>, <c>pg_ctl</c>) in a
