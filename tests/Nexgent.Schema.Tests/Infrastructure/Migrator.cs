@@ -20,17 +20,9 @@ public sealed class Migrator : IDisposable
 
     public SchemaRunner Runner => scope.Runner;
 
-    public static MigrationResult Up(TestDatabase database, long? target = null)
-    {
-        using var migrator = new Migrator(database.ConnectionString);
-        return migrator.Runner.MigrateUp(target);
-    }
+    public static MigrationResult Up(TestDatabase database, long? target = null) => Golden.Migrations.MigrateUp(database, target);
 
-    public static MigrationResult Down(TestDatabase database, long target)
-    {
-        using var migrator = new Migrator(database.ConnectionString);
-        return migrator.Runner.MigrateDown(target);
-    }
+    public static MigrationResult Down(TestDatabase database, long target) => Golden.Migrations.MigrateDown(database, target);
 
     public void Dispose() => scope.Dispose();
 }

@@ -17,6 +17,7 @@ public sealed class PublicApiTests
     {
         yield return new TestCaseData(typeof(SchemaRunner)).SetArgDisplayNames("Nexgent.Schema.Runner");
         yield return new TestCaseData(typeof(LosesDataAttribute)).SetArgDisplayNames("Nexgent.Schema.Postgres");
+        yield return new TestCaseData(typeof(Nexgent.Schema.Testing.MigrationsUnderTest)).SetArgDisplayNames("Nexgent.Schema.Testing");
     }
 
     [TestCaseSource(nameof(Libraries))]

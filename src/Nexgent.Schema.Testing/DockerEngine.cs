@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Nexgent.Schema.Tests.Infrastructure;
+namespace Nexgent.Schema.Testing;
 
 /// <summary>Whether a Docker engine answers, asked cheaply before Testcontainers is.</summary>
 internal static class DockerEngine

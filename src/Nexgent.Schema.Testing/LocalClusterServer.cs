@@ -4,14 +4,14 @@ using System.Net.Sockets;
 using Nexgent.Schema.Runner;
 using Npgsql;
 
-namespace Nexgent.Schema.Tests.Infrastructure;
+namespace Nexgent.Schema.Testing;
 
 /// <summary>
 /// A throwaway cluster made with the installed server binaries (<c>initdb</c>, <c>pg_ctl</c>) in a
 /// temporary folder, on a free port, removed afterwards. As root it runs as the <c>postgres</c> OS
 /// user, because PostgreSQL refuses to run as root.
 /// </summary>
-public sealed class LocalClusterServer : IPostgresServer
+internal sealed class LocalClusterServer : IPostgresServer
 {
     private readonly string binDirectory;
     private readonly string root;

@@ -1,7 +1,7 @@
-namespace Nexgent.Schema.Tests.Infrastructure;
+namespace Nexgent.Schema.Testing;
 
 /// <summary>A PostgreSQL server the tests may create and drop databases on.</summary>
-public interface IPostgresServer : IAsyncDisposable
+internal interface IPostgresServer : IAsyncDisposable
 {
     /// <summary>Where the server came from, for the test log.</summary>
     string Description { get; }

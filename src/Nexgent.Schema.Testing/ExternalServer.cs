@@ -1,17 +1,21 @@
 using Nexgent.Schema.Runner;
 using Npgsql;
 
-namespace Nexgent.Schema.Tests.Infrastructure;
+namespace Nexgent.Schema.Testing;
 
-/// <summary>A server someone else runs, named by <c>DATABASE_TEST_URL</c> (Nexgent's variable).</summary>
-public sealed class ExternalServer : IPostgresServer
+/// <summary>
+/// A server someone else runs, named by <c>DATABASE_TEST_URL</c> (Nexgent's variable), as a URL or Npgsql keywords. Its
+/// user must log in with a password the server checks: the server is refused otherwise, with a sentence saying why.
+/// Databases made on it are dropped after each test, and the templates at the end of the run.
+/// </summary>
+internal sealed class ExternalServer : IPostgresServer
 {
     public const string Variable = "DATABASE_TEST_URL";
 
     private ExternalServer(DatabaseConnection connection)
     {
-        // Without the runner's application name, which parsing the URL adds: the fault tests count the runner's
-        // sessions by it. TestDatabase names the tests' own sessions.
+        // Without the runner's application name, which parsing the URL adds: a test that counts the runner's sessions
+        // finds them by it (dotnet-fm). TestDatabase names the tests' own sessions.
         var builder = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Database = "postgres", SearchPath = null, ApplicationName = null };
         if (string.IsNullOrEmpty(builder.Password))
         {
