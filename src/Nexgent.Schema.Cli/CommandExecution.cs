@@ -21,6 +21,24 @@ internal static class CommandExecution
             return verb(scope);
         });
 
+    /// <summary>
+    /// For verbs that change the schema: Ctrl-C, SIGTERM or a pipeline's cancellation cancels the statement running on
+    /// the server, starts no further migration, and leaves the database at a whole version, which the error names.
+    /// </summary>
+    public static async Task<int> RunCancellable(ParseResult parsed, GlobalOptions options, CancellationToken cancellation, Func<SchemaRunner, CancellationToken, Task> verb)
+    {
+        try
+        {
+            using var scope = RunnerFactory.Create(parsed, options);
+            await verb(scope.Runner, cancellation);
+            return ExitCodes.Success;
+        }
+        catch (Exception e)
+        {
+            return Report(e, parsed, options);
+        }
+    }
+
     /// <summary>Runs a verb that needs no database, with the same error handling.</summary>
     public static int Guarded(ParseResult parsed, GlobalOptions options, Func<int> verb)
     {
@@ -30,15 +48,20 @@ internal static class CommandExecution
         }
         catch (Exception e)
         {
-            var (sentence, exitCode) = Failures.Describe(e);
-            Console.Error.WriteLine($"error: {sentence}");
-            if (parsed.GetValue(options.Verbose))
-            {
-                Console.Error.WriteLine(e);
-            }
-
-            return exitCode;
+            return Report(e, parsed, options);
         }
+    }
+
+    private static int Report(Exception failure, ParseResult parsed, GlobalOptions options)
+    {
+        var (sentence, exitCode) = Failures.Describe(failure);
+        Console.Error.WriteLine($"error: {sentence}");
+        if (parsed.GetValue(options.Verbose))
+        {
+            Console.Error.WriteLine(failure);
+        }
+
+        return exitCode;
     }
 
     /// <summary>For verbs that report with the runner's log and succeed when they do not throw.</summary>

@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary><c>deploy</c>: pending migrations would lose data and --accept-data-loss was not given; nothing was applied.</summary>
     public const int DataLossRefused = 5;
+
+    /// <summary>Interrupted (Ctrl-C, SIGTERM): the running statement was cancelled on the server; 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }

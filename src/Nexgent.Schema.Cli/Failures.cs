@@ -32,6 +32,8 @@ internal static class Failures
         UnrecordedSchemaException unrecorded => (
             $"{unrecorded.Database} already holds tables but records no migration; if they are the schema at some version, record it with `dotnet fm baseline --version V` first.",
             ExitCodes.Failure),
+        OperationCanceledException cancelled when cancelled.Message.StartsWith("Cancelled", StringComparison.Ordinal) => (cancelled.Message, ExitCodes.Cancelled),
+        OperationCanceledException => ("Cancelled before any migration ran; nothing was changed.", ExitCodes.Cancelled),
         SchemaRunnerException or CliException => (failure.Message, ExitCodes.Failure),
         _ => ($"Unexpected failure: {failure.Message.Split('\n')[0].TrimEnd('.')}; run again with --verbose for details.", ExitCodes.Failure),
     };

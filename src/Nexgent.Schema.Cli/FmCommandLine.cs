@@ -6,7 +6,13 @@ namespace Nexgent.Schema.Cli;
 /// <summary>The verbs and options of <c>dotnet fm</c>, after FluentMigrator's own dotnet-fm.</summary>
 public static class FmCommandLine
 {
-    public static int Run(string[] args)
+    /// <summary>
+    /// How long a cancelled verb (Ctrl-C, SIGTERM) has to cancel its statement on the server and roll back before the
+    /// process ends anyway.
+    /// </summary>
+    private static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(string[] args)
     {
         var root = Build();
         var parsed = root.Parse(args);
@@ -21,13 +27,13 @@ public static class FmCommandLine
             return ExitCodes.Usage;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = CancellationGrace });
     }
 
     public static RootCommand Build()
     {
         var options = new GlobalOptions();
-        var root = new RootCommand("dotnet fm: migrate and roll back PostgreSQL databases with FluentMigrator (Nexgent's schema by default).");
+        var root = new RootCommand("dotnet fm: migrate and roll back PostgreSQL databases with FluentMigrator migrations, built from your migrations project.");
         options.AddTo(root);
         root.Subcommands.Add(new MigrateCommand(options));
         root.Subcommands.Add(new RollbackCommand(options));

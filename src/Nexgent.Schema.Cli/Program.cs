@@ -1,3 +1,3 @@
 using Nexgent.Schema.Cli;
 
-return FmCommandLine.Run(args);
+return await FmCommandLine.RunAsync(args);

@@ -24,9 +24,9 @@ internal sealed class DeployCommand : Command
         Options.Add(acceptDataLoss);
         Options.Add(backup);
         Options.Add(json);
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, async (runner, token) =>
         {
-            var result = runner.Deploy(parsed.GetValue(acceptDataLoss), parsed.GetValue(backup));
+            var result = await runner.DeployAsync(parsed.GetValue(acceptDataLoss), parsed.GetValue(backup), token);
             if (parsed.GetValue(json))
             {
                 Json.Print(new
@@ -37,8 +37,6 @@ internal sealed class DeployCommand : Command
                     Applied = result.Steps.Select(s => new { s.Version, s.Description, s.DataLoss }),
                 });
             }
-
-            return ExitCodes.Success;
         }));
     }
 }

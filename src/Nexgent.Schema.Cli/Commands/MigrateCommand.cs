@@ -10,6 +10,6 @@ internal sealed class MigrateCommand : Command
     {
         Subcommands.Add(new MigrateUpCommand(options));
         Subcommands.Add(new MigrateDownCommand(options));
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.MigrateUp()));
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateUpAsync(cancellationToken: token)));
     }
 }

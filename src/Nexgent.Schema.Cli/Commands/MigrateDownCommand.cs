@@ -15,6 +15,6 @@ internal sealed class MigrateDownCommand : Command
         : base("down", "Roll back every applied migration above --target.")
     {
         Options.Add(target);
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.MigrateDown(parsed.GetValue(target))));
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateDownAsync(parsed.GetValue(target), token)));
     }
 }

@@ -14,6 +14,6 @@ internal sealed class MigrateUpCommand : Command
         : base("up", "Apply pending migrations, all of them or up to --target.")
     {
         Options.Add(target);
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.MigrateUp(parsed.GetValue(target))));
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateUpAsync(parsed.GetValue(target), token)));
     }
 }

@@ -8,6 +8,6 @@ internal sealed class RollbackAllCommand : Command
     public RollbackAllCommand(GlobalOptions options)
         : base("all", "Roll back every applied migration.")
     {
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.MigrateDown(0)));
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateDownAsync(0, token)));
     }
 }

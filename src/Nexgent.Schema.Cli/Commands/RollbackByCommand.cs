@@ -11,6 +11,6 @@ internal sealed class RollbackByCommand : Command
         : base("by", "Roll back the last N applied migrations.")
     {
         Arguments.Add(steps);
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.RollbackBy(parsed.GetValue(steps))));
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.RollbackByAsync(parsed.GetValue(steps), token)));
     }
 }

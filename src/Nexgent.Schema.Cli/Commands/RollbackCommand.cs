@@ -11,6 +11,6 @@ internal sealed class RollbackCommand : Command
         Subcommands.Add(new RollbackByCommand(options));
         Subcommands.Add(new RollbackToCommand(options));
         Subcommands.Add(new RollbackAllCommand(options));
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.RollbackBy(1)));
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.RollbackByAsync(1, token)));
     }
 }

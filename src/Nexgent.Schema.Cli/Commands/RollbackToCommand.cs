@@ -11,6 +11,6 @@ internal sealed class RollbackToCommand : Command
         : base("to", "Roll back every applied migration above the given version.")
     {
         Arguments.Add(version);
-        SetAction(parsed => CommandExecution.Run(parsed, options, runner => runner.MigrateDown(parsed.GetValue(version))));
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateDownAsync(parsed.GetValue(version), token)));
     }
 }

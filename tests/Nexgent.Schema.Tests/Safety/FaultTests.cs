@@ -79,6 +79,26 @@ public sealed class FaultTests
         Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(Golden.Latest)));
     }
 
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    public void Interrupting_the_cli_cancels_the_statement_on_the_server_and_says_where_the_database_stands(string signal)
+    {
+        using var database = LedgerWithRows();
+        using var runner = Fm.Start("migrate", "-a", Ledger, "-c", Slow(database, seconds: 60));
+        WaitUntilTheSlowStepRuns(database);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-s", signal, runner.Id.ToString()]))
+        {
+            kill.WaitForExit();
+        }
+
+        var run = Fm.Finish(runner);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Cancelled), run.ToString());
+        Assert.That(run.Error, Does.StartWith($"error: Cancelled during {SlowStep} audit_ledger (up), which was rolled back; ").And.Contain($"is at version {BeforeSlowStep}."));
+        Assert.That(database.Scalar<long>($"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database.Name}' AND query LIKE 'SELECT pg_sleep(current_setting%' AND state = 'active'"), Is.Zero, "no statement left running");
+        AssertStillAtTheVersionBefore(database);
+    }
+
     [Test]
     public void Cancelling_an_awaited_migration_cancels_its_statement_on_the_server_and_leaves_the_version_before()
     {
