@@ -3,8 +3,8 @@ using Npgsql;
 namespace Nexgent.Schema.Runner;
 
 /// <summary>
-/// The database a runner works on, from an Npgsql key/value string or a URL as Prisma and Nexgent's
-/// backend write it (<c>postgresql://user:pass@host:5432/nexgent?schema=public</c>).
+/// The database a runner works on, from an Npgsql key/value string (<see cref="ConnectionKeywords"/>) or a URL as Prisma
+/// and Nexgent's backend write it (<see cref="ConnectionUrl"/>, <c>postgresql://user:pass@host:5432/nexgent?schema=public</c>).
 /// </summary>
 public sealed class DatabaseConnection
 {
@@ -65,7 +65,15 @@ public sealed class DatabaseConnection
         }
 
         var trimmed = value.Trim();
-        return IsUrl(trimmed) ? FromUrl(trimmed) : FromKeywords(trimmed);
+        var (builder, schema) = ConnectionUrl.IsUrl(trimmed) ? ConnectionUrl.Parse(trimmed) : ConnectionKeywords.Parse(trimmed);
+        if (Identifier.Unusable(schema) is { } reason)
+        {
+            throw new SchemaRunnerException(
+                $"The schema name '{schema.Replace("\0", "\\0", StringComparison.Ordinal)}' cannot be used: {reason}; name another with ?schema= in the URL (Search Path= in Npgsql keywords).");
+        }
+
+        builder.SearchPath ??= SearchPath.Of(schema);
+        return new DatabaseConnection(builder, schema);
     }
 
     /// <summary>Where the connection goes, for messages: user, host, port, database and schema, never the password.</summary>
@@ -94,122 +102,6 @@ public sealed class DatabaseConnection
     internal DatabaseConnection WithRowValuesInErrors(bool show)
         => new(new NpgsqlConnectionStringBuilder(ConnectionString), Schema, show);
 
-    private static bool IsUrl(string value)
-        => value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-           || value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
-
-    private static DatabaseConnection FromKeywords(string value)
-    {
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(value);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
-        {
-            throw Malformed(KeywordProblem(e));
-        }
-
-        if (string.IsNullOrEmpty(builder.Host))
-        {
-            throw Malformed("it names no host");
-        }
-
-        var schema = FirstSchemaOf(builder.SearchPath) ?? DefaultSchema;
-        builder.SearchPath ??= schema;
-        return new DatabaseConnection(builder, schema);
-    }
-
-    private static DatabaseConnection FromUrl(string value)
-    {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-        {
-            throw Malformed("it is not a URL of the form postgresql://user:password@host:5432/database");
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host.Trim('[', ']') };
-        if (!uri.IsDefaultPort && uri.Port > 0)
-        {
-            builder.Port = uri.Port;
-        }
-
-        var userInfo = uri.UserInfo.Split(':', 2);
-        if (userInfo[0].Length > 0)
-        {
-            builder.Username = Uri.UnescapeDataString(userInfo[0]);
-        }
-
-        if (userInfo.Length == 2)
-        {
-            builder.Password = Uri.UnescapeDataString(userInfo[1]);
-        }
-
-        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        if (database.Length > 0)
-        {
-            builder.Database = database;
-        }
-
-        var schema = DefaultSchema;
-        foreach (var (key, parameter) in QueryParameters(uri.Query))
-        {
-            switch (key)
-            {
-                case "schema":
-                    schema = parameter;
-                    break;
-                case "sslmode":
-                    builder.SslMode = ParseSslMode(parameter);
-                    break;
-                case "connect_timeout":
-                    builder.Timeout = ParseSeconds(key, parameter);
-                    break;
-                case "application_name":
-                    builder.ApplicationName = parameter;
-                    break;
-                // Prisma's pool and engine settings (connection_limit, pool_timeout, pgbouncer, ...)
-                // mean nothing to a single migration connection.
-            }
-        }
-
-        builder.SearchPath = schema;
-        return new DatabaseConnection(builder, schema);
-    }
-
-    private static IEnumerable<(string Key, string Value)> QueryParameters(string query)
-    {
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            yield return (Uri.UnescapeDataString(parts[0]).ToLowerInvariant(), parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : "");
-        }
-    }
-
-    private static SslMode ParseSslMode(string value) => value.ToLowerInvariant() switch
-    {
-        "disable" => SslMode.Disable,
-        "allow" => SslMode.Allow,
-        "prefer" => SslMode.Prefer,
-        "require" => SslMode.Require,
-        "verify-ca" => SslMode.VerifyCA,
-        "verify-full" => SslMode.VerifyFull,
-        _ => throw Malformed($"sslmode '{value}' is not one of disable, allow, prefer, require, verify-ca, verify-full"),
-    };
-
-    private static int ParseSeconds(string key, string value)
-        => int.TryParse(value, out var seconds) && seconds >= 0 ? seconds : throw Malformed($"{key} '{value}' is not a number of seconds");
-
-    private static string? FirstSchemaOf(string? searchPath)
-        => searchPath?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => s.Trim('"'))
-            .FirstOrDefault(s => s.Length > 0 && s != "$user");
-
-    // Named by keyword only, never by value, so that a password cannot leak into the message.
-    private static string KeywordProblem(Exception e)
-        => e is ArgumentException { ParamName: { Length: > 0 } keyword }
-            ? $"unknown keyword or invalid value for '{keyword}'"
-            : "it is not a list of keyword=value pairs separated by semicolons";
-
-    private static SchemaRunnerException Malformed(string problem) => new(
+    internal static SchemaRunnerException Malformed(string problem) => new(
         $"The connection string is malformed ({problem}); give a URL such as postgresql://user:password@host:5432/nexgent?schema=public or Npgsql keywords such as Host=...;Username=...;Password=...;Database=....");
 }

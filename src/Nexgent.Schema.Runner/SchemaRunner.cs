@@ -391,7 +391,7 @@ public sealed partial class SchemaRunner : IDisposable
                 return;
             }
 
-            using var create = new NpgsqlCommand($"CREATE SCHEMA \"{database.Schema.Replace("\"", "\"\"")}\"", connection);
+            using var create = new NpgsqlCommand($"CREATE SCHEMA {Identifier.Quote(database.Schema)}", connection);
             create.ExecuteNonQuery();
             logger.LogInformation("Created schema {Schema}.", database.Schema);
         }

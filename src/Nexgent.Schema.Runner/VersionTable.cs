@@ -38,7 +38,7 @@ internal sealed class VersionTable(DatabaseConnection database) : IVersionTableM
         }
 
         using var select = new NpgsqlCommand(
-            $"SELECT \"{ColumnName}\", \"{AppliedOnColumnName}\", \"{DescriptionColumnName}\" FROM \"{SchemaName}\".\"{TableName}\" ORDER BY 1",
+            $"SELECT {Identifier.Quote(ColumnName)}, {Identifier.Quote(AppliedOnColumnName)}, {Identifier.Quote(DescriptionColumnName)} FROM {Identifier.Qualified(SchemaName, TableName)} ORDER BY 1",
             connection);
         using var reader = select.ExecuteReader();
         var applied = new List<AppliedVersion>();

@@ -18,7 +18,7 @@ internal static class PrismaMigrationsTable
         }
 
         using var select = new NpgsqlCommand(
-            $"SELECT migration_name, started_at, finished_at, rolled_back_at FROM \"{database.Schema}\".\"{Name}\" ORDER BY started_at, migration_name",
+            $"SELECT migration_name, started_at, finished_at, rolled_back_at FROM {Identifier.Qualified(database.Schema, Name)} ORDER BY started_at, migration_name",
             connection);
         using var reader = select.ExecuteReader();
         var rows = new List<PrismaMigration>();

@@ -8,8 +8,6 @@ namespace Nexgent.Schema.Runner.Drift;
 /// </summary>
 internal sealed class ShadowDatabase : IDisposable
 {
-    private const int PostgresIdentifierLimit = 63;
-
     private readonly DatabaseConnection target;
 
     private ShadowDatabase(DatabaseConnection target, string name)
@@ -25,15 +23,16 @@ internal sealed class ShadowDatabase : IDisposable
 
     public static ShadowDatabase Create(DatabaseConnection target)
     {
-        var name = Truncate($"{Truncate(target.Database ?? "db", 30)}_shadow_{Guid.NewGuid():N}", PostgresIdentifierLimit);
+        var suffix = $"_shadow_{Guid.NewGuid():N}";
+        var name = Identifier.Truncated(target.Database ?? "db", Identifier.MaxBytes - suffix.Length) + suffix;
         try
         {
-            Execute(target, $"CREATE DATABASE \"{name}\" TEMPLATE template0");
+            Execute(target, $"CREATE DATABASE {Identifier.Quote(name)} TEMPLATE template0");
         }
         catch (PostgresException e) when (e.SqlState == "42501")
         {
             throw new SchemaRunnerException(
-                $"User '{target.Username}' may not create the temporary shadow database the comparison needs; grant it CREATEDB (ALTER ROLE {target.Username} CREATEDB) or run with a user that has it.", e);
+                $"User '{target.Username}' may not create the temporary shadow database the comparison needs; grant it CREATEDB (ALTER ROLE {Identifier.Quote(target.Username ?? "")} CREATEDB) or run with a user that has it.", e);
         }
 
         return new ShadowDatabase(target, name);
@@ -43,7 +42,7 @@ internal sealed class ShadowDatabase : IDisposable
     {
         try
         {
-            Execute(target, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+            Execute(target, $"DROP DATABASE IF EXISTS {Identifier.Quote(Name)} WITH (FORCE)");
         }
         catch (NpgsqlException)
         {
@@ -58,6 +57,4 @@ internal sealed class ShadowDatabase : IDisposable
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
     }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

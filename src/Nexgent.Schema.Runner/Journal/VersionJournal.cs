@@ -11,7 +11,7 @@ internal sealed class VersionJournal(DatabaseConnection database)
 {
     public const string TableName = "VersionJournal";
 
-    private string Table => $"\"{database.Schema.Replace("\"", "\"\"")}\".\"{TableName}\"";
+    private string Table => Identifier.Qualified(database.Schema, TableName);
 
     public IReadOnlyList<JournalEntry> ReadAll()
     {

@@ -8,26 +8,27 @@ namespace Nexgent.Schema.Runner.Safety;
 /// </summary>
 internal static class SchemaEraser
 {
+    // Each object: its kind, its name, and for a routine its arguments as PostgreSQL writes them.
     private const string ObjectsQuery = """
-        SELECT 'VIEW', format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        SELECT 'VIEW', c.relname::text, NULL FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = @schema AND c.relkind = 'v' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
         UNION ALL
-        SELECT 'MATERIALIZED VIEW', format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        SELECT 'MATERIALIZED VIEW', c.relname::text, NULL FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = @schema AND c.relkind = 'm' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
         UNION ALL
-        SELECT 'TABLE', format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        SELECT 'TABLE', c.relname::text, NULL FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = @schema AND c.relkind IN ('r', 'p', 'f') AND NOT c.relispartition
            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
         UNION ALL
-        SELECT 'SEQUENCE', format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        SELECT 'SEQUENCE', c.relname::text, NULL FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = @schema AND c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
         UNION ALL
         SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
-               format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
+               p.proname::text, pg_get_function_identity_arguments(p.oid)
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
          WHERE n.nspname = @schema AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
         UNION ALL
-        SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, format('%I.%I', n.nspname, t.typname)
+        SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.typname::text, NULL
           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
          WHERE n.nspname = @schema AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
@@ -45,7 +46,8 @@ internal static class SchemaEraser
             using var reader = query.ExecuteReader();
             while (reader.Read())
             {
-                objects.Add((reader.GetString(0), reader.GetString(1)));
+                var name = Identifier.Qualified(database.Schema, reader.GetString(1));
+                objects.Add((reader.GetString(0), reader.IsDBNull(2) ? name : $"{name}({reader.GetString(2)})"));
             }
         }
 

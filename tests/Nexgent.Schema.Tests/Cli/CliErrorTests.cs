@@ -22,8 +22,10 @@ public sealed class CliErrorTests
     {
         yield return Case("a malformed URL", db => ["migrate", "-c", $"postgresql://nexgent:{Password}@/nexgent?sslmode=sometimes"],
             "The connection string is malformed");
-        yield return Case("a malformed keyword string", db => ["migrate", "-c", $"Host=localhost;Password={Password};Colour=blue"],
-            "The connection string is malformed (unknown keyword or invalid value for 'colour')");
+        yield return Case("a malformed keyword string", db => ["migrate", "-c", $"Host=localhost;Colour=blue;Password={Password}"],
+            "The connection string is malformed (unknown keyword 'colour')");
+        yield return Case("an unknown URL parameter", db => ["migrate", "-c", $"postgresql://nexgent:{Password}@localhost/nexgent?schema=public&colour=blue"],
+            "The connection URL has the parameter 'colour', which the runner does not read");
         yield return Case("an unreachable host", db => ["migrate", "-c", $"postgresql://nexgent:{Password}@127.0.0.1:1/nexgent?connect_timeout=5"],
             "Cannot reach PostgreSQL at 127.0.0.1:1");
         yield return Case("a wrong password", db => ["migrate", "-c", With(db, password: Password + "-wrong")],
