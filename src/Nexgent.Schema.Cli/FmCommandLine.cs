@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nexgent.Schema.Cli.Commands;
+using Nexgent.Schema.Runner;
 
 namespace Nexgent.Schema.Cli;
 
@@ -20,7 +21,7 @@ public static class FmCommandLine
         {
             foreach (var error in parsed.Errors)
             {
-                Console.Error.WriteLine($"error: {error.Message}");
+                Console.Error.WriteLine($"error: {WithoutConnectionStrings(error.Message, args)}");
             }
 
             Console.Error.WriteLine("Run `dotnet fm --help` for the verbs and options.");
@@ -29,6 +30,15 @@ public static class FmCommandLine
 
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = CancellationGrace });
     }
+
+    /// <summary>
+    /// A connection string typed where another argument was expected is not quoted back: a malformed one could hold
+    /// its password anywhere.
+    /// </summary>
+    private static string WithoutConnectionStrings(string message, string[] args)
+        => PasswordMask.Written(args
+            .Where(a => a.Contains("://", StringComparison.Ordinal) || a.Contains("password", StringComparison.OrdinalIgnoreCase) || a.Contains("pwd", StringComparison.OrdinalIgnoreCase))
+            .Aggregate(message, (text, connection) => text.Replace(connection, "(a connection string)", StringComparison.Ordinal)));
 
     public static RootCommand Build()
     {

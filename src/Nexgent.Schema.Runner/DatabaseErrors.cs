@@ -28,7 +28,7 @@ internal static class DatabaseErrors
             "3F000" =>
                 $"The schema '{database.Schema}' does not exist in database '{database.Database}'; create it or correct the schema parameter.",
             "55P03" when step is not null =>
-                $"Migration {step} waited longer than lock_timeout for a lock and was rolled back; {BlockingSessions.Describe(database)} Run again when it has finished, or raise --lock-timeout.",
+                $"Migration {step} waited longer than lock_timeout for a lock and was rolled back; {Masked(BlockingSessions.Describe(database), database)} Run again when it has finished, or raise --lock-timeout.",
             "57014" when step is not null =>
                 $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout and run again.",
             _ => null,
@@ -36,10 +36,13 @@ internal static class DatabaseErrors
 
         if (message is null && postgres is not null)
         {
+            var sentence = Masked(Sentence(postgres), database);
             message = step is not null
-                ? $"Migration {step} failed and was rolled back: {Sentence(postgres)}"
-                : $"PostgreSQL at {where} answered with an error: {Sentence(postgres)}";
-            details = PostgresErrorDetails.Lines(postgres, FailedStatement.Of(postgres, exception), database.ShowsRowValuesInErrors);
+                ? $"Migration {step} failed and was rolled back: {sentence}"
+                : $"PostgreSQL at {where} answered with an error: {sentence}";
+            details = PostgresErrorDetails.Lines(postgres, FailedStatement.Of(postgres, exception), database.ShowsRowValuesInErrors)
+                .Select(line => MaskedDetail(line, database))
+                .ToList();
         }
 
         if (message is null && step is not null && Find<TimeoutException>(exception) is not null)
@@ -52,12 +55,14 @@ internal static class DatabaseErrors
             message = $"Cannot reach PostgreSQL at {where}; check the host and port in the connection string and that the server is running.";
         }
 
+        var said = Masked(Flatten(exception), database);
         message ??= step is null
-            ? $"{Flatten(exception)} (database {database.Describe()})."
-            : $"Migration {step} failed and was rolled back: {Flatten(exception)}";
-        return new SchemaRunnerException(Masked(message, database), details.Select(line => Masked(line, database)).ToList(), exception)
+            ? $"{said} (database {database.Describe()})."
+            : $"Migration {step} failed and was rolled back: {said}";
+        return new SchemaRunnerException(message, details, exception)
         {
             ShowsRowValues = database.ShowsRowValuesInErrors,
+            Connection = database,
         };
     }
 
@@ -103,7 +108,17 @@ internal static class DatabaseErrors
         return null;
     }
 
-    /// <summary>A last guard: whatever a message quotes, the password does not survive in it.</summary>
-    public static string Masked(string message, DatabaseConnection database)
-        => string.IsNullOrEmpty(database.Password) ? message : message.Replace(database.Password, "*****");
+    /// <summary>
+    /// What PostgreSQL, Npgsql or another program said, with the password hidden (<see cref="PasswordMask"/>): the
+    /// last guard, for text the runner did not write. The runner's own words never quote the password.
+    /// </summary>
+    public static string Masked(string said, DatabaseConnection database)
+        => PasswordMask.Apply(said, database.Password, database.Username);
+
+    /// <summary>A labelled line ("detail: ...") with what follows the label masked.</summary>
+    private static string MaskedDetail(string line, DatabaseConnection database)
+    {
+        var label = line.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0 && line[..colon].All(char.IsLetter) ? colon + 2 : 0;
+        return line[..label] + Masked(line[label..], database);
+    }
 }

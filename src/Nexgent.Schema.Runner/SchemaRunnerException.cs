@@ -29,12 +29,22 @@ public class SchemaRunnerException : Exception
     /// <summary>Whether the row values quoted by the inner exceptions were asked for (<see cref="SchemaRunnerOptions.ShowRowValuesInErrors"/>).</summary>
     internal bool ShowsRowValues { get; init; }
 
+    /// <summary>The connection whose password <see cref="ToString"/> hides in what the inner exceptions say.</summary>
+    internal DatabaseConnection? Connection { get; init; }
+
     /// <summary>The same failure with another sentence after the first.</summary>
     internal SchemaRunnerException WithSentence(string sentence)
-        => new($"{Sentence} {sentence}", Details, InnerException) { ShowsRowValues = ShowsRowValues };
+        => new($"{Sentence} {sentence}", Details, InnerException) { ShowsRowValues = ShowsRowValues, Connection = Connection };
 
-    /// <summary>The message and stack traces (--verbose), with the row values the inner exceptions quote withheld unless asked for.</summary>
-    public override string ToString() => ShowsRowValues ? base.ToString() : RowValues.WithheldFrom(base.ToString(), this);
+    /// <summary>
+    /// The message and stack traces (--verbose), with the row values the inner exceptions quote withheld unless asked
+    /// for, and the password hidden.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = ShowsRowValues ? base.ToString() : RowValues.WithheldFrom(base.ToString(), this);
+        return Connection is null ? PasswordMask.Written(text) : DatabaseErrors.Masked(text, Connection);
+    }
 }
 
 /// <summary>Another runner held the migration lock on the database for longer than the runner was allowed to wait.</summary>
