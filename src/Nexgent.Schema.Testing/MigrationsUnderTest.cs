@@ -75,7 +75,7 @@ public sealed class MigrationsUnderTest
     public SchemaRunnerScope Runner(TestDatabase database, Action<SchemaRunnerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = Schema }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = SearchPath.Of(Schema) }.ConnectionString;
         return Runner(connection, configure);
     }
 
