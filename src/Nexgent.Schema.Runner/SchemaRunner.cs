@@ -244,6 +244,18 @@ public sealed partial class SchemaRunner : IDisposable
         return toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
     }
 
+    private T AskingTheDatabase<T>(Func<T> ask)
+    {
+        try
+        {
+            return ask();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
+    }
+
     private MigrationResult Run(IReadOnlyList<MigrationStep> steps, HashSet<long> applied)
     {
         var before = applied.DefaultIfEmpty(0).Max();

@@ -108,6 +108,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped(provider => new Lazy<IMigrationRunner>(provider.GetRequiredService<IMigrationRunner>));
         services.AddScoped<MigrationExpressions>();
+        services.AddScoped<MigrationSql>();
         services.AddScoped<DataLossAnalyzer>();
         services.AddScoped<MigrationChecksum>();
         services.AddSingleton(new VersionJournal(database));
