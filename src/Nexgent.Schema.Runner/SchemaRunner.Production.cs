@@ -10,19 +10,21 @@ public sealed partial class SchemaRunner
 {
     /// <summary>
     /// The production verb: applies every pending migration, but refuses before applying anything when one
-    /// would lose data (declared by the migration or detected in its expressions), unless
-    /// <paramref name="acceptDataLoss"/>. With <paramref name="backupFile"/>, writes a pg_dump first and stops if it fails.
+    /// would lose data (declared by the migration or detected in its expressions, in tables that hold rows at its
+    /// step), unless <paramref name="acceptDataLoss"/>. With <paramref name="backupFile"/>, writes a pg_dump first and stops if it fails.
     /// </summary>
     public MigrationResult Deploy(bool acceptDataLoss = false, string? backupFile = null)
         => Locked(() =>
         {
             var applied = AppliedVersions();
-            var steps = PendingSteps(applied, target: null, m => Step(m, MigrationDirection.Up) with { DataLoss = dataLoss.Analyze(m, MigrationDirection.Up) });
+            var pending = PendingSteps(applied, target: null, m => Step(m, MigrationDirection.Up));
+            var losses = AskingTheDatabase(() => dataLoss.Analyze(pending.Select(s => Known[s.Version]).ToList(), MigrationDirection.Up));
+            var steps = pending.Select(s => s with { DataLoss = losses[s.Version] }).ToList();
 
-            var losses = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
-            if (losses.Count > 0 && !acceptDataLoss && !options.Value.Preview)
+            var losing = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
+            if (losing.Count > 0 && !acceptDataLoss && !options.Value.Preview)
             {
-                throw new DataLossRefusedException(losses);
+                throw new DataLossRefusedException(losing);
             }
 
             if (backupFile is not null && steps.Count > 0 && !options.Value.Preview)

@@ -27,6 +27,7 @@ public sealed partial class SchemaRunner : IDisposable
     private readonly DatabaseConnection database;
     private readonly VersionTable versionTable;
     private readonly DataLossAnalyzer dataLoss;
+    private readonly RollbackPreflight rollbackPreflight;
     private readonly VersionJournal journal;
     private readonly MigrationChecksum checksums;
     private readonly IOptions<SchemaRunnerOptions> options;
@@ -38,6 +39,7 @@ public sealed partial class SchemaRunner : IDisposable
         DatabaseConnection database,
         VersionTable versionTable,
         DataLossAnalyzer dataLoss,
+        RollbackPreflight rollbackPreflight,
         VersionJournal journal,
         MigrationChecksum checksums,
         IOptions<SchemaRunnerOptions> options,
@@ -48,6 +50,7 @@ public sealed partial class SchemaRunner : IDisposable
         this.database = database;
         this.versionTable = versionTable;
         this.dataLoss = dataLoss;
+        this.rollbackPreflight = rollbackPreflight;
         this.journal = journal;
         this.checksums = checksums;
         this.options = options;
@@ -241,7 +244,38 @@ public sealed partial class SchemaRunner : IDisposable
             throw new IrreversibleMigrationException(irreversible.Version, irreversible.Description ?? "", irreversible.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()!.Reason);
         }
 
+        RefuseRollbackThatWouldStopMidway(toUndo.Select(v => Known[v]).ToList());
         return toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
+    }
+
+    /// <summary>
+    /// Every guard of every Down is checked before the first runs: a Down that would refuse its rows refuses the whole
+    /// rollback, naming all of them, instead of stopping it after the Downs before it. A preview only warns.
+    /// </summary>
+    private void RefuseRollbackThatWouldStopMidway(IReadOnlyList<IMigrationInfo> downs)
+    {
+        var refusals = AskingTheDatabase(() => rollbackPreflight.Refusals(downs));
+        if (refusals.Count > 0 && !options.Value.Preview)
+        {
+            throw new RollbackRefusedException(refusals);
+        }
+
+        foreach (var refusal in refusals)
+        {
+            logger.LogWarning("The rollback would refuse to narrow {Refusal}.", refusal);
+        }
+    }
+
+    private T AskingTheDatabase<T>(Func<T> ask)
+    {
+        try
+        {
+            return ask();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
     }
 
     private MigrationResult Run(IReadOnlyList<MigrationStep> steps, HashSet<long> applied)

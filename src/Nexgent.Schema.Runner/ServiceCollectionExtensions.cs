@@ -108,7 +108,9 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped(provider => new Lazy<IMigrationRunner>(provider.GetRequiredService<IMigrationRunner>));
         services.AddScoped<MigrationExpressions>();
+        services.AddScoped<MigrationSql>();
         services.AddScoped<DataLossAnalyzer>();
+        services.AddScoped<RollbackPreflight>();
         services.AddScoped<MigrationChecksum>();
         services.AddSingleton(new VersionJournal(database));
         // Its constructor takes the library's internal services, so it is not public, and the container is told how to call it.
@@ -118,6 +120,7 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<DatabaseConnection>(),
             provider.GetRequiredService<VersionTable>(),
             provider.GetRequiredService<DataLossAnalyzer>(),
+            provider.GetRequiredService<RollbackPreflight>(),
             provider.GetRequiredService<VersionJournal>(),
             provider.GetRequiredService<MigrationChecksum>(),
             provider.GetRequiredService<IOptions<SchemaRunnerOptions>>(),

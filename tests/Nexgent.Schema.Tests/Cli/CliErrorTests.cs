@@ -83,7 +83,7 @@ public sealed class CliErrorTests
         var run = Fm.Run("rollback", "-c", With(database));
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
-        Assert.That(run.Error, Does.Contain("error: Migration 20251220053027 add_agent_transactions_decimal_precision (down) failed and was rolled back: Cannot change agent_transactions.input_price to numeric(20,8)"));
+        Assert.That(run.Error, Does.Contain("error: Nothing was rolled back: 1 column(s) hold values that narrowing would round or overflow: agent_transactions.input_price to numeric(20,8) in 20251220053027 add_agent_transactions_decimal_precision (4 rows)"));
         Assert.That(run.All, Does.Not.Contain(Password));
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20251220053027));
     }

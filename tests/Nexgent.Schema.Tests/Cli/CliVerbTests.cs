@@ -178,7 +178,7 @@ public sealed class CliVerbTests
 
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
             Assert.That(File.ReadAllText(file), Does.Contain("ALTER TABLE \"public\".\"trading_signals\" DROP COLUMN \"price_sol\";"));
-            Assert.That(run.Error, Does.Contain("warning: 20251212112507 remove_price_sol_from_trading_signals (up) loses data"));
+            Assert.That(run.Error, Does.Not.Contain("loses data"), "on an empty database, the column dropped is in a table created empty in the same run");
             Assert.That(database.Scalar<long>("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"), Is.Zero);
         }
         finally

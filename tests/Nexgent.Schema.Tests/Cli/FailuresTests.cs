@@ -22,6 +22,7 @@ public sealed class FailuresTests
         yield return Case(new UnrecordedSchemaException("db", migratedByPrisma: true), "dotnet fm baseline --from-prisma", ExitCodes.Failure);
         yield return Case(new UnrecordedSchemaException("db", migratedByPrisma: false), "dotnet fm baseline --version V", ExitCodes.Failure);
         yield return Case(new DataLossRefusedException([(Dropping, Dropping.DataLoss)]), "--accept-data-loss", ExitCodes.DataLossRefused);
+        yield return Case(new RollbackRefusedException([new RollbackRefusal(20300101000000, "widen_prices", "prices", "q", "numeric(20,8)", 8, 3)]), "then roll back again", ExitCodes.Failure);
     }
 
     [TestCaseSource(nameof(TypedFailures))]

@@ -1,4 +1,4 @@
-using Nexgent.Schema.Runner;
+using Nexgent.Schema.Runner.Safety;
 using Nexgent.Schema.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -22,9 +22,9 @@ public sealed class RollbackDecisionTests
         database.Execute($"UPDATE agent_positions SET purchase_price = 0.000000123456789 WHERE id = '{NexgentSeed.MemecoinPosition}'");
         var catalog = database.Catalog();
 
-        var error = Assert.Throws<SchemaRunnerException>(() => Migrator.Down(database, SnapshotsAdded))!;
+        var error = Assert.Throws<RollbackRefusedException>(() => Migrator.Down(database, SnapshotsAdded))!;
 
-        Assert.That(error.Message, Does.Contain("Cannot change agent_positions.purchase_price to numeric(20,8): 1 row(s)"));
+        Assert.That(error.Message, Does.Contain("agent_positions.purchase_price to numeric(20,8) in 20251220052327 increase_decimal_precision_for_token_prices (1 row)"));
         Assert.That(error.Message, Does.Contain("round(purchase_price, 8)"));
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(TokenPricesWidened));
         Assert.That(database.Catalog(), Is.EqualTo(catalog));
@@ -42,9 +42,9 @@ public sealed class RollbackDecisionTests
         using var database = TemplateDatabases.SeededAt(TokenPricesWidened);
         database.Execute("UPDATE agent_historical_swaps SET amount = 999999999999.999999999 WHERE token_symbol = 'RUG'");
 
-        var error = Assert.Throws<SchemaRunnerException>(() => Migrator.Down(database, SnapshotsAdded))!;
+        var error = Assert.Throws<RollbackRefusedException>(() => Migrator.Down(database, SnapshotsAdded))!;
 
-        Assert.That(error.Message, Does.Contain("Cannot change agent_historical_swaps.amount to numeric(20,8): 1 row(s)"));
+        Assert.That(error.Message, Does.Contain("agent_historical_swaps.amount to numeric(20,8) in 20251220052327 increase_decimal_precision_for_token_prices (1 row)"));
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(TokenPricesWidened));
     }
 
@@ -64,7 +64,7 @@ public sealed class RollbackDecisionTests
     {
         using var database = TemplateDatabases.SeededAt(TransactionAmountsWidened);
         database.Execute("UPDATE agent_transactions SET output_price = 0.000000123456789 WHERE output_symbol = 'MEME'");
-        Assert.Throws<SchemaRunnerException>(() => Migrator.Down(database, TokenPricesWidened));
+        Assert.Throws<RollbackRefusedException>(() => Migrator.Down(database, TokenPricesWidened));
 
         database.Execute("UPDATE agent_transactions SET output_price = round(output_price, 8)");
         Migrator.Down(database, TokenPricesWidened);
