@@ -23,6 +23,6 @@ internal sealed partial record NarrowingGuard(QualifiedName Table, string Column
     [GeneratedRegex(@"^\s*DO\s+\$guard\$")]
     private static partial Regex Guard();
 
-    [GeneratedRegex($@"SELECT count\(\*\) INTO n FROM (?<table>{SqlNames.Qualified}) WHERE (?<condition>(?<column>{SqlNames.Identifier}) <> round\(\k<column>, (?<scale>\d+)\)[^;]*);\s*IF n > 0 THEN\s*RAISE EXCEPTION 'Cannot change [^']*? to (?<type>numeric\(\d+,\d+\)):")]
+    [GeneratedRegex($@"SELECT count\(\*\) INTO n FROM (?<table>{SqlNames.Qualified}) WHERE (?<condition>(?<column>{SqlNames.IdentifierPattern}) <> round\(\k<column>, (?<scale>\d+)\)[^;]*);\s*IF n > 0 THEN\s*RAISE EXCEPTION 'Cannot change [^']*? to (?<type>numeric\(\d+,\d+\)):")]
     private static partial Regex Check();
 }

@@ -7,7 +7,7 @@ internal readonly record struct QualifiedName(string Schema, string Name)
     public string ShownIn(string defaultSchema) => Schema == defaultSchema ? Name : $"{Schema}.{Name}";
 
     /// <summary>The name quoted for a statement: <c>"schema"."name"</c>.</summary>
-    public string Quoted => $"{SqlNames.Quote(Schema)}.{SqlNames.Quote(Name)}";
+    public string Quoted => Identifier.Qualified(Schema, Name);
 
     public override string ToString() => $"{Schema}.{Name}";
 }

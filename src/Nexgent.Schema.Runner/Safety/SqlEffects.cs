@@ -161,27 +161,27 @@ internal static partial class SqlEffects
     [GeneratedRegex(@"\bWHERE\b", RegexOptions.IgnoreCase)]
     private static partial Regex Where();
 
-    [GeneratedRegex($@"\bUPDATE\s+(?:ONLY\s+)?(?<table>{Qualified})\s*\*?(?:\s+(?:AS\s+)?(?!SET\b){Identifier})?\s+SET\b(?<set>.*)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex($@"\bUPDATE\s+(?:ONLY\s+)?(?<table>{Qualified})\s*\*?(?:\s+(?:AS\s+)?(?!SET\b){IdentifierPattern})?\s+SET\b(?<set>.*)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Update();
 
-    [GeneratedRegex($@"^\s*(?:(?<column>{Identifier})(?:\.{Identifier})?\s*(?:\[[^\]]*\])?|\(\s*(?<column>{Identifier})(?:\s*,\s*(?<column>{Identifier}))*\s*\))\s*=", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^\s*(?:(?<column>{IdentifierPattern})(?:\.{IdentifierPattern})?\s*(?:\[[^\]]*\])?|\(\s*(?<column>{IdentifierPattern})(?:\s*,\s*(?<column>{IdentifierPattern}))*\s*\))\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex Assignment();
 
     [GeneratedRegex($@"\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?<table>{Qualified})\s*\*?\s+(?<actions>.*)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AlterTable();
 
-    [GeneratedRegex($@"^\s*ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!(?:CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|EXCLUDE)\b)(?<column>{Identifier})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^\s*ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!(?:CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|EXCLUDE)\b)(?<column>{IdentifierPattern})", RegexOptions.IgnoreCase)]
     private static partial Regex AddColumn();
 
-    [GeneratedRegex($@"^\s*DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(?!CONSTRAINT\b)(?<column>{Identifier})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^\s*DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(?!CONSTRAINT\b)(?<column>{IdentifierPattern})", RegexOptions.IgnoreCase)]
     private static partial Regex DropColumn();
 
-    [GeneratedRegex($@"^\s*ALTER\s+(?:COLUMN\s+)?(?<column>{Identifier})\s+(?:SET\s+DATA\s+)?TYPE\s+(?<type>.+?)(?:\s+COLLATE\s+\S+)?(?:\s+(?<using>USING)\b.*)?$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex($@"^\s*ALTER\s+(?:COLUMN\s+)?(?<column>{IdentifierPattern})\s+(?:SET\s+DATA\s+)?TYPE\s+(?<type>.+?)(?:\s+COLLATE\s+\S+)?(?:\s+(?<using>USING)\b.*)?$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ColumnType();
 
-    [GeneratedRegex($@"^\s*RENAME\s+(?:COLUMN\s+)?(?!(?:CONSTRAINT|TO)\b)(?<column>{Identifier})\s+TO\s+(?<to>{Identifier})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^\s*RENAME\s+(?:COLUMN\s+)?(?!(?:CONSTRAINT|TO)\b)(?<column>{IdentifierPattern})\s+TO\s+(?<to>{IdentifierPattern})", RegexOptions.IgnoreCase)]
     private static partial Regex RenameColumn();
 
-    [GeneratedRegex($@"^\s*RENAME\s+TO\s+(?<to>{Identifier})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^\s*RENAME\s+TO\s+(?<to>{IdentifierPattern})", RegexOptions.IgnoreCase)]
     private static partial Regex RenameTable();
 }

@@ -6,10 +6,10 @@ namespace Nexgent.Schema.Runner.Safety;
 internal static partial class SqlNames
 {
     /// <summary>One identifier: <c>"Mixed Case"</c> or <c>plain</c>.</summary>
-    public const string Identifier = @"(?:""(?:[^""]|"""")+""|[A-Za-z_][\w$]*)";
+    public const string IdentifierPattern = @"(?:""(?:[^""]|"""")+""|[A-Za-z_][\w$]*)";
 
     /// <summary>An identifier with an optional schema: <c>schema.name</c>.</summary>
-    public const string Qualified = $@"{Identifier}(?:\s*\.\s*{Identifier})?";
+    public const string Qualified = $@"{IdentifierPattern}(?:\s*\.\s*{IdentifierPattern})?";
 
     /// <summary>The catalog's spelling: a quoted identifier as written, an unquoted one folded to lower case.</summary>
     public static string Unquote(string identifier)
@@ -25,8 +25,6 @@ internal static partial class SqlNames
         return parts.Count > 1 ? new QualifiedName(parts[^2], parts[^1]) : new QualifiedName(defaultSchema, parts[0]);
     }
 
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
-
-    [GeneratedRegex(Identifier)]
+    [GeneratedRegex(IdentifierPattern)]
     private static partial Regex Parts();
 }
