@@ -18,7 +18,7 @@ namespace Nexgent.Schema.Runner;
 /// Migrates a PostgreSQL database up and down with FluentMigrator, one migration per transaction,
 /// refusing targets and states FluentMigrator would pass over in silence (an unknown target version,
 /// applied versions no assembly knows).
-/// Get one from a scope of a provider built with <see cref="ServiceCollectionExtensions.AddSchemaRunner"/>.
+/// Get one from a scope of a provider built with <see cref="ServiceCollectionExtensions.AddSchemaRunner(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{SchemaRunnerOptions})"/>.
 /// </summary>
 public sealed partial class SchemaRunner : IDisposable
 {

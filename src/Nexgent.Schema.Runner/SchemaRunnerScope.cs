@@ -21,7 +21,7 @@ public sealed class SchemaRunnerScope : IDisposable
 
     public SchemaRunner Runner { get; }
 
-    /// <summary>Another service of the runner library (<see cref="DriftDetector"/>, <see cref="Baseliner"/>...).</summary>
+    /// <summary>Another service of the runner library (<see cref="Drift.DriftDetector"/>, <see cref="Baselining.Baseliner"/>...).</summary>
     public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     public static SchemaRunnerScope Create(Action<SchemaRunnerOptions> configure, Action<ILoggingBuilder>? logging = null)

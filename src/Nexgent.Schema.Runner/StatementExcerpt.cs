@@ -13,6 +13,7 @@ internal static class StatementExcerpt
     private const int LabelWidth = 11; // "statement: ", the longest label
 
     /// <param name="label">What the statement is: "statement", or "query" for one PostgreSQL ran inside it.</param>
+    /// <param name="sql">The statement's text.</param>
     /// <param name="position">PostgreSQL's position: the 1-based character of <paramref name="sql"/> it points at; 0 for none.</param>
     public static IEnumerable<string> Lines(string label, string sql, int position)
     {
