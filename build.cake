@@ -2,20 +2,29 @@
 //   Clean    removes build outputs and the local tool feed
 //   Restore  restores NuGet packages
 //   Build    builds the solution (Release)
-//   Test     runs every test against a real PostgreSQL (see README: DATABASE_TEST_URL, Docker, or installed binaries)
-//   Pack     packs the dotnet-fm tool into tools/.local/feed and puts it into a local tool manifest, so `dotnet fm` runs
+//   Test     runs every test against a real PostgreSQL (see README: DATABASE_TEST_URL, Docker, or installed binaries),
+//            and tests/SampleConsumer, another team's tests, on the packages Pack makes
+//   Pack     packs every packable project of the solution under src/ into tools/.local/feed (one version for all) and
+//            installs the tool from there into a local tool manifest, so `dotnet fm` runs what was packed. The tool is
+//            one portable package, quick to pack; with --release, the packages to publish: the tool as one package
+//            per platform compiled ahead of time (ReadyToRun) plus a portable fallback, and assemblies versioned
+//            with the packages. --package-version=V replaces the dev version 1.0.0-dev.<UTC timestamp>.
 //   Migrate  runs `dotnet fm migrate` and `dotnet fm list migrations` against DATABASE_URL, or against a local
 //            development PostgreSQL in tools/.local/pg (started from the installed binaries) when it is not set
 
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
+var release = HasArgument("release");
+// A new version on every pack: the SDK caches a tool package by version, so reusing one would run stale code.
+var packageVersion = Argument("package-version", $"1.0.0-dev.{DateTime.UtcNow:yyyyMMddHHmmss}");
 
-var solution = "./Nexgent.Schema.sln";
-var cliProject = "./src/Nexgent.Schema.Cli/Nexgent.Schema.Cli.csproj";
+var solution = File("./Nexgent.Schema.sln");
+var sampleConsumer = "./tests/SampleConsumer/Library.Migrations.Tests/Library.Migrations.Tests.csproj";
+const string ToolPackageId = "Nexgent.Schema.Tool";
 var local = MakeAbsolute(Directory("./tools/.local"));
 var feed = local.Combine("feed");
 // The SDK finds tools in .config/dotnet-tools.json and in dotnet-tools.json beside it; the committed one holds Cake,
-// this git-ignored one the freshly packed dotnet-fm, so packing never changes a tracked file.
+// this git-ignored one the freshly packed tool, so packing never changes a tracked file.
 var toolManifest = File("./dotnet-tools.json");
 var devServer = new DevServer(Context, local.Combine("pg"));
 
@@ -28,38 +37,78 @@ Task("Clean").Does(() =>
     if (DirectoryExists(feed)) DeleteDirectory(feed, new DeleteDirectorySettings { Recursive = true, Force = true });
 });
 
-Task("Restore").Does(() => DotNetRestore(solution));
+Task("Restore").Does(() => DotNetRestore(solution.Path.FullPath));
 
 Task("Build").IsDependentOn("Restore").Does(() =>
-    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
+    DotNetBuild(solution.Path.FullPath, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
 
-Task("Test").IsDependentOn("Build").Does(() =>
-    DotNetTest(solution, new DotNetTestSettings
+Task("Test").IsDependentOn("Build").IsDependentOn("Pack").Does(() =>
+{
+    DotNetTest(solution.Path.FullPath, new DotNetTestSettings
     {
         Configuration = configuration,
         NoBuild = true,
         NoRestore = true,
         Loggers = { "console;verbosity=normal" },
+    });
+
+    // Another team's project, outside the solution: its migrations and tests get Nexgent.Schema's packages from the feed
+    // Pack has just written, and nothing else of this checkout.
+    DotNetTest(sampleConsumer, new DotNetTestSettings
+    {
+        Configuration = configuration,
+        Loggers = { "console;verbosity=normal" },
+    });
+});
+
+Task("Pack").IsDependentOn("Restore").Does(() =>
+{
+    if (DirectoryExists(feed)) DeleteDirectory(feed, new DeleteDirectorySettings { Recursive = true, Force = true });
+
+    // One `dotnet pack` of a solution filter holding the solution's projects under src/: they build side by side, and
+    // a project added there (and to the solution) is packed with the others; the tests' projects are never built.
+    var projects = ParseSolution(solution).Projects
+        .Where(p => p.Path.GetExtension() == ".csproj")
+        .Select(p => MakeAbsolute(Directory(".")).GetRelativePath(p.Path).FullPath)
+        .Where(p => p.StartsWith("src/"))
+        .OrderBy(p => p)
+        .ToList();
+    var filter = local.CombineWithFilePath("pack.slnf");
+    EnsureDirectoryExists(local);
+    System.IO.File.WriteAllText(filter.FullPath, System.Text.Json.JsonSerializer.Serialize(new
+    {
+        solution = new { path = System.IO.Path.GetRelativePath(local.FullPath, MakeAbsolute(solution).FullPath), projects },
     }));
 
-Task("Pack").IsDependentOn("Build").Does(() =>
-{
-    // A new version on every pack: the SDK caches a tool package by version, so reusing one would run stale code.
-    var version = $"1.0.0-dev.{DateTime.UtcNow:yyyyMMddHHmmss}";
-    if (DirectoryExists(feed)) DeleteDirectory(feed, new DeleteDirectorySettings { Recursive = true, Force = true });
-    DotNetPack(cliProject, new DotNetPackSettings
+    var properties = new DotNetMSBuildSettings();
+    if (release)
+    {
+        // The tool for every platform (see src/Nexgent.Schema.Cli's csproj); the assemblies carry the version too.
+        properties.WithProperty("PackAllPlatforms", "true").WithProperty("Version", packageVersion);
+    }
+    else
+    {
+        // Only the packages' version: the assemblies stay as Build made them, so a pack after a build (or another pack)
+        // compiles nothing again, and a build after a pack neither.
+        properties.WithProperty("PackageVersion", packageVersion);
+    }
+
+    DotNetPack(filter.FullPath, new DotNetPackSettings
     {
         Configuration = configuration,
         OutputDirectory = feed,
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Version", version),
+        // The release pack restores the tool for every platform itself; the everyday one uses Restore's assets.
+        NoRestore = !release,
+        MSBuildSettings = properties,
     });
-    if (!FileExists(toolManifest))
-    {
-        System.IO.File.WriteAllText(toolManifest.Path.FullPath, "{ \"version\": 1, \"isRoot\": false, \"tools\": {} }");
-    }
-    Run("dotnet", "tool", "update", "dotnet-fm", "--local", "--tool-manifest", toolManifest.Path.FullPath,
-        "--add-source", feed.FullPath, "--version", version, "--allow-downgrade");
-    Information($"dotnet-fm {version} is in {toolManifest.Path.FullPath}; run `dotnet fm --help`.");
+
+    // A fresh manifest every time: it holds only the tool, whatever an older pack (or package id) left in it.
+    System.IO.File.WriteAllText(toolManifest.Path.FullPath, "{ \"version\": 1, \"isRoot\": false, \"tools\": {} }");
+    Run("dotnet", "tool", "install", ToolPackageId, "--local", "--tool-manifest", toolManifest.Path.FullPath,
+        "--add-source", feed.FullPath, "--version", packageVersion);
+
+    foreach (var package in GetFiles(feed.FullPath + "/*.*nupkg").OrderBy(f => f.FullPath)) Information(package.GetFilename().FullPath);
+    Information($"{ToolPackageId} {packageVersion} (command dotnet-fm) is in {toolManifest.Path.FullPath}; run `dotnet fm --help`.");
 });
 
 Task("Migrate").IsDependentOn("Pack").Does(() =>
@@ -74,7 +123,8 @@ Task("Migrate").IsDependentOn("Pack").Does(() =>
 
     var environment = new Dictionary<string, string> { ["DATABASE_URL"] = url };
     Run(environment, "dotnet", "fm", "migrate");
-    Run(environment, "dotnet", "fm", "list", "migrations");
+    // migrate has just built the migrations project; the list needs no second look at it.
+    Run(environment, "dotnet", "fm", "list", "migrations", "--no-build");
 });
 
 Task("StopDevDatabase").Does(() => devServer.Stop());
