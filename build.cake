@@ -174,15 +174,25 @@ class DevServer
             Pg("initdb", "-D", Data, "-U", "postgres", "-A", "trust", "-E", "UTF8");
         }
 
-        // The port is chosen once per checkout and kept, so two checkouts on one machine do not collide.
+        // The port is chosen once per checkout and kept, so two checkouts on one machine do not collide; when another
+        // program has taken it since, the server starts on a free one, kept from then on.
         var portFile = System.IO.Path.Combine(Root, "port");
         if (!System.IO.File.Exists(portFile)) System.IO.File.WriteAllText(portFile, FreePort().ToString());
         port = int.Parse(System.IO.File.ReadAllText(portFile).Trim());
 
         if (Pg("pg_ctl", "-D", Data, "status") != 0)
         {
-            Pg("pg_ctl", "-D", Data, "-l", System.IO.Path.Combine(Root, "server.log"), "-w", "-o",
-               $"-p {port} -k {Root} -c listen_addresses=127.0.0.1", "start");
+            if (!IsFree(port))
+            {
+                port = FreePort();
+                System.IO.File.WriteAllText(portFile, port.ToString());
+            }
+
+            var log = System.IO.Path.Combine(Root, "server.log");
+            if (Pg("pg_ctl", "-D", Data, "-l", log, "-w", "-o", $"-p {port} -k {Root} -c listen_addresses=127.0.0.1", "start") != 0)
+            {
+                throw new Exception($"The development PostgreSQL in {Root} did not start; its log, {log}, says why.");
+            }
         }
 
         var exists = Pg("psql", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", "-d", database, "-c", "SELECT 1") == 0;
@@ -201,19 +211,25 @@ class DevServer
     {
         for (var candidate = PreferredPort; candidate < PreferredPort + 100; candidate++)
         {
-            try
-            {
-                var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, candidate);
-                listener.Start();
-                listener.Stop();
-                return candidate;
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-            }
+            if (IsFree(candidate)) return candidate;
         }
 
         throw new Exception($"No free port between {PreferredPort} and {PreferredPort + 99} for the development PostgreSQL.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     private int Pg(string tool, params string[] arguments)
