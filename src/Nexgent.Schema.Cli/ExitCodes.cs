@@ -20,6 +20,12 @@ public static class ExitCodes
     /// <summary><c>deploy</c>: pending migrations would lose data and --accept-data-loss was not given; nothing was applied.</summary>
     public const int DataLossRefused = 5;
 
+    /// <summary>
+    /// <c>validate</c> (and <c>validate versions</c>): the checks ran and found problems, which it lists; distinct from
+    /// <see cref="Failure"/>, where they could not run (no connection, no assembly).
+    /// </summary>
+    public const int ValidationFailed = 6;
+
     /// <summary>Interrupted (Ctrl-C, SIGTERM): the running statement was cancelled on the server; 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
 }

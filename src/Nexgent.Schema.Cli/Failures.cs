@@ -20,6 +20,13 @@ internal static class Failures
         DirtyDatabaseException dirty => (
             $"Migration {dirty.Migration} cannot run in a transaction and {dirty.What}, so part of it may be in {dirty.Database}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).",
             ExitCodes.Failure),
+        BreakingChangeRefusedException breaking => (
+            $"{breaking.Summary}; run again with --allow-breaking-changes (-b) to apply {(breaking.Breaking.Count == 1 ? "it" : "them")}. Nothing was applied.",
+            ExitCodes.Failure),
+        SqlOutputFileException output => (
+            $"Cannot write the SQL to '{output.File}' (-o): {output.Reason}; give -o a file in a folder that exists and may be written. Nothing was run.",
+            ExitCodes.Failure),
+        VersionOrderException order => (failure.Message, ExitCodes.ValidationFailed),
         UnknownVersionException unknown => (
             $"Version {unknown.Version} is not a migration in the assemblies (they hold {unknown.Available}); run `dotnet fm list migrations` to see them.",
             ExitCodes.Failure),

@@ -10,11 +10,11 @@ public sealed class GlobalOptions
         Description = "The database: a postgresql:// URL or an Npgsql connection string. Default: the DATABASE_URL environment variable.",
     };
 
-    public Option<string[]> Assemblies { get; } = new("--assembly", "-a")
+    public Option<string[]> Assemblies { get; } = new Option<string[]>("--assembly", "-a")
     {
         Description = "A migration assembly (.dll), loaded as it is, without building; repeat for several. Default: the migrations project, built first (see --project).",
         AllowMultipleArgumentsPerToken = true,
-    };
+    }.NoOptionsAsPaths();
 
     public Option<string?> Project { get; } = new("--project")
     {
@@ -32,22 +32,22 @@ public sealed class GlobalOptions
         DefaultValueFactory = _ => "PostgreSQL",
     };
 
-    public Option<int?> Timeout { get; } = new("--timeout")
+    public Option<int?> Timeout { get; } = new Option<int?>("--timeout")
     {
         Description = "Seconds one SQL command may run before it is cancelled (default 0: no limit; --lock-timeout is what guards a live database).",
-    };
+    }.Seconds();
 
-    public Option<int> LockWait { get; } = new("--lock-wait")
+    public Option<int> LockWait { get; } = new Option<int>("--lock-wait")
     {
         Description = "Seconds to wait for another runner's migration lock on the same database (default 120).",
         DefaultValueFactory = _ => 120,
-    };
+    }.Seconds();
 
-    public Option<int> LockTimeout { get; } = new("--lock-timeout")
+    public Option<int> LockTimeout { get; } = new Option<int>("--lock-timeout")
     {
         Description = "Seconds a statement may wait for a table lock before the migration fails (PostgreSQL lock_timeout; default 5).",
         DefaultValueFactory = _ => 5,
-    };
+    }.Seconds();
 
     public Option<bool> Verbose { get; } = new("--verbose", "-V")
     {
@@ -66,15 +66,61 @@ public sealed class GlobalOptions
 
     public Option<string?> Output { get; } = new("--output", "-o")
     {
-        Description = "Also write the SQL to this file.",
+        Description = "Also write the SQL (UTF-8, no byte-order mark) to this file; a file that cannot be written stops the command before anything runs.",
     };
+
+    /// <summary>
+    /// FluentMigrator's <c>-t|--tag</c>. Its <c>-t</c> is <c>--target</c> on <c>migrate up</c> and <c>migrate down</c>,
+    /// whose own option wins there, as in FluentMigrator's dotnet-fm.
+    /// </summary>
+    public Option<string[]> Tags { get; } = new("--tag", "-t")
+    {
+        Description = "Also run the migrations (and maintenance migrations) tagged [Tags(\"this\")], matched as FluentMigrator matches them: given several (repeated, or separated by commas), a migration runs when it carries them all. Untagged ones always run; without --tag, tagged ones do not. On `migrate up` and `migrate down`, -t is --target: use --tag there.",
+    };
+
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "After migrating up (migrate, deploy, reset), apply the FluentMigrator profile [Profile(\"this\")]; not versioned, it runs every time.",
+    };
+
+    public Option<bool> AllowBreakingChanges { get; } = new("--allow-breaking-changes", "-b")
+    {
+        Description = "Apply migrations marked [Migration(..., BreakingChange = true)]; without it, a run that would apply one applies nothing.",
+    };
+
+    public Option<string?> TransactionMode { get; } = new Option<string?>("--transaction-mode", "-m")
+    {
+        Description = "Migration (the default, and the only mode): each migration in a transaction of its own. FluentMigrator's Session is refused.",
+    }.TransactionModes();
 
     public void AddTo(Command root)
     {
-        foreach (var option in new Option[] { Connection, Assemblies, Project, NoBuild, Processor, Timeout, LockWait, LockTimeout, Verbose, ShowRowValues, Preview, Output })
+        var options = new Option[] { Connection, Assemblies, Project, NoBuild, Processor, Timeout, LockWait, LockTimeout, Verbose, ShowRowValues, Preview, Output, Tags, Profile, AllowBreakingChanges, TransactionMode };
+        foreach (var option in options.Concat(FluentMigratorOptions.NotSupported()))
         {
             option.Recursive = true;
             root.Options.Add(option);
         }
     }
+
+    /// <summary>
+    /// A verb that rolls back applies no profile (FluentMigrator's rollback applies none either): --profile there is
+    /// refused, not ignored.
+    /// </summary>
+    public void RefuseProfile(Command command)
+        => command.Validators.Add(result =>
+        {
+            var invoked = !result.Children.OfType<System.CommandLine.Parsing.CommandResult>().Any();
+            if (invoked && result.GetValue(Profile) is not null)
+            {
+                result.AddError($"--profile is applied after migrating up (migrate, deploy, reset); `{CommandPath(command)}` applies none, so leave it out.");
+            }
+        });
+
+    private static string CommandPath(Command command)
+        => string.Join(' ', command.Parents.OfType<Command>().Where(c => c is not RootCommand).Select(c => c.Name).Reverse().Append(command.Name));
+
+    /// <summary>The tags given, each --tag possibly holding several separated by commas.</summary>
+    public IReadOnlyList<string> TagsOf(ParseResult parsed)
+        => (parsed.GetValue(Tags) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
 }

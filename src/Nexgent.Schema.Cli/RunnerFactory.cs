@@ -11,8 +11,6 @@ internal static class RunnerFactory
 {
     public const string ConnectionVariable = "DATABASE_URL";
 
-    private static readonly string[] PostgresNames = ["postgresql", "postgres", "postgresql15_0", "postgres15_0", "postgresql11_0", "postgresql10_0", "postgres92"];
-
     public static SchemaRunnerScope Create(ParseResult parsed, GlobalOptions options)
     {
         RequirePostgres(parsed.GetValue(options.Processor));
@@ -23,15 +21,17 @@ internal static class RunnerFactory
                 $"No database was given; pass -c \"postgresql://user:password@host:5432/database\" or set {ConnectionVariable}.");
         }
 
+        // Negative numbers never get here: they are refused while parsing (ArgumentChecks).
         var timeout = parsed.GetValue(options.Timeout);
-        RequireSeconds("--timeout", timeout ?? 0);
         var lockWait = parsed.GetValue(options.LockWait);
-        RequireSeconds("--lock-wait", lockWait);
         var lockTimeout = parsed.GetValue(options.LockTimeout);
-        RequireSeconds("--lock-timeout", lockTimeout);
 
         var assemblies = MigrationAssemblies(parsed, options);
         var verbose = parsed.GetValue(options.Verbose);
+        // With --json, standard output carries the JSON document alone: progress, the preview's script and the SQL of
+        // --verbose go to standard error.
+        var json = parsed.Tokens.Any(t => t.Value == "--json");
+        var tags = options.TagsOf(parsed);
         return SchemaRunnerScope.Create(
             runner =>
             {
@@ -48,23 +48,23 @@ internal static class RunnerFactory
                 runner.SqlOutputFile = parsed.GetValue(options.Output);
                 runner.ShowSql = verbose;
                 runner.ShowRowValuesInErrors = parsed.GetValue(options.ShowRowValues);
+                runner.SqlWriter = json ? Console.Error : Console.Out;
+                foreach (var tag in tags)
+                {
+                    runner.Tags.Add(tag);
+                }
+
+                runner.Profile = parsed.GetValue(options.Profile);
+                runner.AllowBreakingChanges = parsed.GetValue(options.AllowBreakingChanges);
             },
             logging => logging
-                .AddProvider(new PlainConsoleLoggerProvider(progressToStandardError: parsed.Tokens.Any(t => t.Value is "--json" or "--preview")))
+                .AddProvider(new PlainConsoleLoggerProvider(progressToStandardError: json || parsed.GetValue(options.Preview)))
                 .AddFilter<PlainConsoleLoggerProvider>((category, _) => category == typeof(SchemaRunner).FullName));
-    }
-
-    private static void RequireSeconds(string option, int seconds)
-    {
-        if (seconds < 0)
-        {
-            throw new SchemaRunnerException($"{option} {seconds} is negative; give a number of seconds, 0 or more.");
-        }
     }
 
     private static void RequirePostgres(string? processor)
     {
-        if (processor is not null && !PostgresNames.Contains(processor.ToLowerInvariant()))
+        if (processor is not null && !Processors.IsPostgres(processor))
         {
             throw new SchemaRunnerException(
                 $"The processor '{processor}' is not supported: dotnet fm works with PostgreSQL only; leave out -p or pass -p PostgreSQL.");

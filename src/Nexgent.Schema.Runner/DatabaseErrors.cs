@@ -9,12 +9,23 @@ namespace Nexgent.Schema.Runner;
 /// </summary>
 internal static class DatabaseErrors
 {
-    public static SchemaRunnerException Explain(Exception exception, DatabaseConnection database, MigrationStep? step = null)
+    public static SchemaRunnerException Explain(Exception exception, DatabaseConnection database, MigrationStep? step = null, bool rolledBack = true)
+        => Explain(exception, database, step is null ? null : $"Migration {step}", rolledBack);
+
+    /// <summary>
+    /// <paramref name="subject"/> names what failed ("Migration 20310103000000 unique_ledger_refs (up)"), null for no
+    /// migration; <paramref name="rolledBack"/> is false for one that ran outside a transaction, of which nothing was
+    /// rolled back.
+    /// </summary>
+    public static SchemaRunnerException Explain(Exception exception, DatabaseConnection database, string? subject, bool rolledBack)
     {
         if (exception is SchemaRunnerException known)
         {
             return known;
         }
+
+        var failed = rolledBack ? "failed and was rolled back" : "failed";
+        var undone = rolledBack ? "; nothing of it was kept" : "";
 
         var postgres = Find<PostgresException>(exception);
         var where = $"{database.Host}:{database.Port}";
@@ -27,27 +38,27 @@ internal static class DatabaseErrors
                 $"The database '{database.Database}' does not exist on {where}; create it first (createdb {database.Database}) or correct the database name.",
             "3F000" =>
                 $"The schema '{database.Schema}' does not exist in database '{database.Database}'; create it or correct the schema parameter.",
-            "55P03" when step is not null =>
-                $"Migration {step} waited longer than lock_timeout for a lock and was rolled back; {Masked(BlockingSessions.Describe(database), database)} Run again when it has finished, or raise --lock-timeout.",
-            "57014" when step is not null =>
-                $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout and run again.",
+            "55P03" when subject is not null =>
+                $"{subject} waited longer than lock_timeout for a lock and {(rolledBack ? "was rolled back" : "was stopped")}; {Masked(BlockingSessions.Describe(database), database)} Run again when it has finished, or raise --lock-timeout.",
+            "57014" when subject is not null =>
+                $"{subject} ran longer than the command timeout and was cancelled{undone}. Raise --timeout and run again.",
             _ => null,
         };
 
         if (message is null && postgres is not null)
         {
             var sentence = Masked(Sentence(postgres), database);
-            message = step is not null
-                ? $"Migration {step} failed and was rolled back: {sentence}"
+            message = subject is not null
+                ? $"{subject} {failed}: {sentence}"
                 : $"PostgreSQL at {where} answered with an error: {sentence}";
             details = PostgresErrorDetails.Lines(postgres, FailedStatement.Of(postgres, exception), database.ShowsRowValuesInErrors)
                 .Select(line => MaskedDetail(line, database))
                 .ToList();
         }
 
-        if (message is null && step is not null && Find<TimeoutException>(exception) is not null)
+        if (message is null && subject is not null && Find<TimeoutException>(exception) is not null)
         {
-            message = $"Migration {step} ran longer than the command timeout and was cancelled; nothing of it was kept. Raise --timeout (0 waits as long as it takes) and run again.";
+            message = $"{subject} ran longer than the command timeout and was cancelled{undone}. Raise --timeout (0 waits as long as it takes) and run again.";
         }
 
         if (message is null && Unreachable(exception))
@@ -56,9 +67,9 @@ internal static class DatabaseErrors
         }
 
         var said = Masked(Flatten(exception), database);
-        message ??= step is null
+        message ??= subject is null
             ? $"{said} (database {database.Describe()})."
-            : $"Migration {step} failed and was rolled back: {said}";
+            : $"{subject} {failed}: {said}";
         return new SchemaRunnerException(message, details, exception)
         {
             ShowsRowValues = database.ShowsRowValuesInErrors,

@@ -34,7 +34,7 @@ public sealed partial class SchemaRunner
                 logger.LogInformation("Backup written: {File} ({Size:0.0} MB); restore with pg_restore.", backupFile, new FileInfo(backupFile).Length / 1048576.0);
             }
 
-            return Run(steps, applied);
+            return Forward(() => Run(steps, applied));
         });
 
     /// <summary>
@@ -45,10 +45,11 @@ public sealed partial class SchemaRunner
         => Locked(allowDirty: true, run: () =>
         {
             var everyMigration = Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList();
+            RefuseBreakingChanges(everyMigration);
             if (options.Value.Preview)
             {
                 logger.LogInformation("Would drop every object of {Database}, then apply every migration.", database.Describe());
-                return Run(everyMigration, []);
+                return Forward(() => Run(everyMigration, []));
             }
 
             try
@@ -62,6 +63,6 @@ public sealed partial class SchemaRunner
             }
 
             FluentRunner.VersionLoader.LoadVersionInfo();
-            return Run(everyMigration, []);
+            return Forward(() => Run(everyMigration, []));
         });
 }

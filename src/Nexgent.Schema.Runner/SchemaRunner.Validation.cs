@@ -9,8 +9,9 @@ public sealed partial class SchemaRunner
 {
     /// <summary>
     /// Everything that should hold before a deploy: versions in order, every migration reversible or marked
-    /// irreversible, names by the convention, no dirty state, and applied migrations unchanged since they
-    /// were applied (their SQL's checksum).
+    /// irreversible, names by the convention (for assemblies that follow it, see
+    /// <see cref="FollowsNexgentConventions"/>), no dirty state, and applied migrations unchanged since they were
+    /// applied (their SQL's checksum).
     /// </summary>
     public ValidationReport Validate()
     {
@@ -18,12 +19,13 @@ public sealed partial class SchemaRunner
         foreach (var m in Known.Values)
         {
             var type = m.Migration.GetType();
-            if (!DateTime.TryParseExact(m.Version.ToString(), "yyyyMMddHHmmss", null, System.Globalization.DateTimeStyles.None, out _))
+            var conventional = FollowsNexgentConventions(type.Assembly);
+            if (conventional && !DateTime.TryParseExact(m.Version.ToString(), "yyyyMMddHHmmss", null, System.Globalization.DateTimeStyles.None, out _))
             {
                 problems.Add($"Migration {m.Version} {m.Description}: the version is not a yyyyMMddHHmmss timestamp.");
             }
 
-            if (!Authoring.MigrationName.IsConventional(m.Description ?? "", type.Name))
+            if (conventional && !Authoring.MigrationName.IsConventional(m.Description ?? "", type.Name))
             {
                 problems.Add($"Migration {m.Version} {m.Description}: the description should be snake_case and the class its PascalCase ({type.Name}).");
             }
@@ -64,6 +66,15 @@ public sealed partial class SchemaRunner
         return new ValidationReport(problems, verified, withoutChecksum);
     }
 
+    /// <summary>
+    /// Whether the naming conventions (a yyyyMMddHHmmss version, a snake_case description and its PascalCase class, as
+    /// <c>dotnet fm new</c> writes them) apply to the migrations of <paramref name="assembly"/>: only when it references
+    /// Nexgent.Schema.Postgres, the building blocks written for this runner. A plain FluentMigrator assembly keeps its
+    /// own conventions (<c>[Migration(1)]</c>, PascalCase descriptions), and validate does not judge them.
+    /// </summary>
+    private static bool FollowsNexgentConventions(Assembly assembly)
+        => assembly.GetReferencedAssemblies().Any(a => a.Name == typeof(IrreversibleAttribute).Assembly.GetName().Name);
+
     /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
     public void ValidateVersions()
     {
@@ -71,8 +82,7 @@ public sealed partial class SchemaRunner
         var pendingBelow = Known.Keys.Where(v => !applied.Contains(v) && applied.Any(a => a > v)).ToList();
         if (pendingBelow.Count > 0)
         {
-            throw new SchemaRunnerException(
-                $"Migration {Describe(pendingBelow[0])} is pending but later versions are already applied ({pendingBelow.Count} such); apply it or give it a version after {applied.Max()}.");
+            throw new VersionOrderException(pendingBelow[0], Describe(pendingBelow[0]), pendingBelow.Count, applied.Max());
         }
     }
 }

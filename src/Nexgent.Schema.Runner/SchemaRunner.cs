@@ -106,7 +106,8 @@ public sealed partial class SchemaRunner : IDisposable
         return Locked(() =>
         {
             var applied = AppliedVersions();
-            return Run(PendingSteps(applied, target, m => Step(m, MigrationDirection.Up)), applied);
+            var steps = PendingSteps(applied, target, m => Step(m, MigrationDirection.Up));
+            return Forward(() => Run(steps, applied));
         });
     }
 
@@ -164,6 +165,7 @@ public sealed partial class SchemaRunner : IDisposable
             .Select(step)
             .ToList();
         RefuseExistingSchemaWithoutVersions(applied, steps);
+        RefuseBreakingChanges(steps);
         WarnAboutUnknown(applied);
         return steps;
     }
@@ -223,6 +225,10 @@ public sealed partial class SchemaRunner : IDisposable
         try
         {
             return migrationLoader.LoadMigrations().ToDictionary(p => p.Key, p => p.Value);
+        }
+        catch (FluentMigrator.Runner.Exceptions.MissingMigrationsException e) when (options.Value.Tags.Count > 0)
+        {
+            throw new SchemaRunnerException($"No migration of the assemblies is untagged or carries the tags {string.Join(", ", options.Value.Tags)}; check the tags.", e);
         }
         catch (Exception e) when (e is not SchemaRunnerException)
         {
@@ -300,6 +306,7 @@ public sealed partial class SchemaRunner : IDisposable
                 logger.LogWarning("{Step} loses data: {Loss}", step, loss);
             }
 
+            Maintain(MigrationStage.BeforeEach, step);
             var clock = Stopwatch.StartNew();
             var up = step.Direction == MigrationDirection.Up;
             logger.LogInformation("{Verb} {Version} {Description}...", preview ? "Would run" : up ? "Applying" : "Rolling back", step.Version, step.Description);
@@ -308,6 +315,8 @@ public sealed partial class SchemaRunner : IDisposable
             {
                 logger.LogInformation("{Verb} {Version} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, clock.Elapsed.TotalSeconds);
             }
+
+            Maintain(MigrationStage.AfterEach, step);
             if (step.Direction == MigrationDirection.Up)
             {
                 applied.Add(step.Version);
@@ -346,12 +355,11 @@ public sealed partial class SchemaRunner : IDisposable
         }
         catch (Exception e)
         {
-            var explained = DatabaseErrors.Explain(e, database, step);
+            var explained = DatabaseErrors.Explain(e, database, step, rolledBack: useTransaction);
             if (journaled && !useTransaction)
             {
                 journal.Write(step.Version, JournalState.Failed, checksum: null, explained.Sentence);
-                throw explained.WithSentence(
-                    "It cannot run in a transaction, so part of it may have stayed; the database is marked dirty until you repair it and resolve it as rolled back or applied.");
+                throw explained.WithSentence(PartLeftBehind(info, step.Direction));
             }
 
             throw explained;

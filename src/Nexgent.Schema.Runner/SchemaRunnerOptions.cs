@@ -20,8 +20,37 @@ public sealed class SchemaRunnerOptions
     /// <summary>Print the SQL that would run instead of running it.</summary>
     public bool Preview { get; set; }
 
-    /// <summary>Also write the SQL that runs (or would run, with <see cref="Preview"/>) to this file.</summary>
+    /// <summary>
+    /// Also write the SQL that runs (or would run, with <see cref="Preview"/>) to this file, UTF-8 without a byte-order
+    /// mark. A file that cannot be written fails the runner's creation, before anything runs
+    /// (<see cref="SqlOutputFileException"/>).
+    /// </summary>
     public string? SqlOutputFile { get; set; }
+
+    /// <summary>
+    /// Where the SQL is shown: the script of a <see cref="Preview"/>, and each statement as it runs with
+    /// <see cref="ShowSql"/>. Default: standard output. <see cref="SqlOutputFile"/> gets the same SQL as well.
+    /// </summary>
+    public TextWriter? SqlWriter { get; set; }
+
+    /// <summary>
+    /// FluentMigrator's tags: also run the tagged migrations (and maintenance migrations) these match, as
+    /// FluentMigrator matches them (by default a migration must carry every tag given); untagged ones always run.
+    /// Empty (the default): only untagged ones, as in FluentMigrator.
+    /// </summary>
+    public IList<string> Tags { get; } = [];
+
+    /// <summary>
+    /// The FluentMigrator profile (<c>[Profile("name")]</c>) to apply after every run that migrates up, as
+    /// FluentMigrator's MigrateUp does; it is not versioned and runs every time. Default: none.
+    /// </summary>
+    public string? Profile { get; set; }
+
+    /// <summary>
+    /// Let migrations marked <c>[Migration(..., BreakingChange = true)]</c> run. Without it, a run that would apply
+    /// one refuses before applying anything (<see cref="BreakingChangeRefusedException"/>).
+    /// </summary>
+    public bool AllowBreakingChanges { get; set; }
 
     /// <summary>
     /// How long a run waits for another runner's migration lock before giving up (default 2 minutes).

@@ -1,6 +1,6 @@
 using FluentMigrator.Runner;
 using FluentMigrator.Runner.Conventions;
-using FluentMigrator.Runner.Logging;
+using FluentMigrator.Runner.Initialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -80,25 +80,37 @@ public static class ServiceCollectionExtensions
                 runner.WithGlobalCommandTimeout(options.CommandTimeout);
             });
 
+        // FluentMigrator's own runner options: tags choose the migrations and maintenance migrations, the profile is
+        // applied after a run up, and its check of breaking changes lets them through when they are allowed.
+        services.Configure<RunnerOptions>(runnerOptions =>
+        {
+            runnerOptions.Tags = [.. options.Tags];
+            runnerOptions.Profile = options.Profile;
+            runnerOptions.AllowBreakingChange = options.AllowBreakingChanges;
+        });
+        // FluentMigrator finds [Maintenance] classes through its assembly source, which ScanIn(...).For.Migrations()
+        // leaves empty: this loader reads the migration assemblies themselves.
+        services.AddSingleton<IMaintenanceLoader>(provider => new MaintenanceLoader(
+            new MigrationAssemblySource(options.MigrationAssemblies),
+            provider.GetRequiredService<IOptions<RunnerOptions>>(),
+            provider.GetRequiredService<IMigrationRunnerConventions>(),
+            provider));
+
+        // The SQL is shown once, in one place: the preview's script or, with ShowSql, each statement as it runs; the
+        // file, when given, gets it as well.
+        var sqlWriter = options.SqlWriter ?? Console.Out;
         if (options.SqlOutputFile is { } file)
         {
-            services.Configure<LogFileFluentMigratorLoggerOptions>(o =>
-            {
-                o.OutputFileName = file;
-                o.ShowSql = true;
-            });
-            services.AddSingleton<ILoggerProvider, LogFileFluentMigratorLoggerProvider>();
+            services.AddSingleton<ILoggerProvider>(_ => SqlLogging.File(file));
         }
 
-        if (options.Preview && options.SqlOutputFile is null)
+        if (options.Preview)
         {
-            // The preview is the script itself: SQL on standard output, everything else as SQL comments.
-            services.AddSingleton<ILoggerProvider>(new SqlScriptFluentMigratorLoggerProvider(Console.Out, new SqlScriptFluentMigratorLoggerOptions { ShowSql = true }, disposeWriter: false));
+            services.AddSingleton<ILoggerProvider>(_ => SqlLogging.Script(sqlWriter));
         }
         else if (options.ShowSql)
         {
-            services.Configure<FluentMigratorLoggerOptions>(o => o.ShowSql = true);
-            services.AddLogging(logging => logging.AddFluentMigratorConsole());
+            services.AddSingleton<ILoggerProvider>(_ => SqlLogging.Statements(sqlWriter));
         }
 
         if (!options.ShowRowValuesInErrors)

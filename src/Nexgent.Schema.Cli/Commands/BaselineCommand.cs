@@ -7,10 +7,10 @@ namespace Nexgent.Schema.Cli.Commands;
 /// <summary><c>baseline</c>: record migrations as applied without running them (Prisma's <c>migrate resolve --applied</c>).</summary>
 internal sealed class BaselineCommand : Command
 {
-    private readonly Option<long?> version = new("--version", "-v")
+    private readonly Option<long?> version = new Option<long?>("--version", "-v")
     {
         Description = "Record every migration up to this version as applied.",
-    };
+    }.Version();
 
     private readonly Option<bool> fromPrisma = new("--from-prisma")
     {

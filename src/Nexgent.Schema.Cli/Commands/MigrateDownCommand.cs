@@ -5,16 +5,17 @@ namespace Nexgent.Schema.Cli.Commands;
 /// <summary><c>migrate down -t V</c>: roll back every applied migration above version V.</summary>
 internal sealed class MigrateDownCommand : Command
 {
-    private readonly Option<long> target = new("--target", "-t")
+    private readonly Option<long> target = new Option<long>("--target", "-t")
     {
-        Description = "The version to go back to (0 for none); required.",
+        Description = "The version to go back to (0 for none); required. (Here -t is --target, as in FluentMigrator's dotnet-fm; give tags with --tag.)",
         Required = true,
-    };
+    }.Version(zero: "for none");
 
     public MigrateDownCommand(GlobalOptions options)
         : base("down", "Roll back every applied migration above --target.")
     {
         Options.Add(target);
+        options.RefuseProfile(this);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateDownAsync(parsed.GetValue(target), token)));
     }
 }

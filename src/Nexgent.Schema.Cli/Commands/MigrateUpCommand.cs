@@ -5,10 +5,10 @@ namespace Nexgent.Schema.Cli.Commands;
 /// <summary><c>migrate up [-t V]</c>: apply pending migrations, all or up to version V.</summary>
 internal sealed class MigrateUpCommand : Command
 {
-    private readonly Option<long?> target = new("--target", "-t")
+    private readonly Option<long?> target = new Option<long?>("--target", "-t")
     {
-        Description = "The last version to apply; default: all.",
-    };
+        Description = "The last version to apply; default: all. (Here -t is --target, as in FluentMigrator's dotnet-fm; give tags with --tag.)",
+    }.Version();
 
     public MigrateUpCommand(GlobalOptions options)
         : base("up", "Apply pending migrations, all of them or up to --target.")

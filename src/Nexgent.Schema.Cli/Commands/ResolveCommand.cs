@@ -6,15 +6,15 @@ namespace Nexgent.Schema.Cli.Commands;
 /// <summary><c>resolve</c>: clear the dirty state a failed non-transactional migration left, once repaired.</summary>
 internal sealed class ResolveCommand : Command
 {
-    private readonly Option<long?> rolledBack = new("--rolled-back")
+    private readonly Option<long?> rolledBack = new Option<long?>("--rolled-back")
     {
         Description = "The failed migration's version, now undone by hand: record it as not applied.",
-    };
+    }.Version();
 
-    private readonly Option<long?> applied = new("--applied")
+    private readonly Option<long?> applied = new Option<long?>("--applied")
     {
         Description = "The failed migration's version, now completed by hand: record it as applied.",
-    };
+    }.Version();
 
     public ResolveCommand(GlobalOptions options)
         : base("resolve", "After repairing what a failed non-transactional migration left, record it as rolled back or applied.")

@@ -8,6 +8,7 @@ internal sealed class RollbackAllCommand : Command
     public RollbackAllCommand(GlobalOptions options)
         : base("all", "Roll back every applied migration.")
     {
+        options.RefuseProfile(this);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateDownAsync(0, token)));
     }
 }

@@ -5,12 +5,13 @@ namespace Nexgent.Schema.Cli.Commands;
 /// <summary><c>rollback by N</c>: undo the last N applied migrations.</summary>
 internal sealed class RollbackByCommand : Command
 {
-    private readonly Argument<int> steps = new("steps") { Description = "How many migrations to roll back." };
+    private readonly Argument<int> steps = new Argument<int>("steps") { Description = "How many migrations to roll back." }.Count("roll back by");
 
     public RollbackByCommand(GlobalOptions options)
         : base("by", "Roll back the last N applied migrations.")
     {
         Arguments.Add(steps);
+        options.RefuseProfile(this);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.RollbackByAsync(parsed.GetValue(steps), token)));
     }
 }

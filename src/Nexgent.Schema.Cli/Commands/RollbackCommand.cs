@@ -11,6 +11,7 @@ internal sealed class RollbackCommand : Command
         Subcommands.Add(new RollbackByCommand(options));
         Subcommands.Add(new RollbackToCommand(options));
         Subcommands.Add(new RollbackAllCommand(options));
+        options.RefuseProfile(this);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.RollbackByAsync(1, token)));
     }
 }

@@ -4,14 +4,15 @@ namespace Nexgent.Schema.Cli.Commands;
 
 /// <summary>
 /// <c>validate</c>: versions in order, every migration reversible or marked irreversible, names by the
-/// convention, no dirty state, and applied migrations unchanged since they ran (checksums).
+/// convention, no dirty state, and applied migrations unchanged since they ran (checksums). Problems found exit with
+/// <see cref="ExitCodes.ValidationFailed"/>, apart from the failure to check at all (<see cref="ExitCodes.Failure"/>).
 /// </summary>
 internal sealed class ValidateCommand : Command
 {
     private readonly Option<bool> json = new("--json") { Description = "Print the problems as JSON." };
 
     public ValidateCommand(GlobalOptions options)
-        : base("validate", "Check the migrations and the database: order, Down methods, names, dirty state, and checksums of applied migrations.")
+        : base("validate", $"Check the migrations and the database: order, Down methods, names, dirty state, and checksums of applied migrations; exit {ExitCodes.ValidationFailed} when it finds a problem.")
     {
         Subcommands.Add(new ValidateVersionsCommand(options));
         Options.Add(json);
@@ -35,7 +36,7 @@ internal sealed class ValidateCommand : Command
                     : $"{report.Problems.Count} problem(s){withoutChecksum}.");
             }
 
-            return report.IsValid ? ExitCodes.Success : ExitCodes.Failure;
+            return report.IsValid ? ExitCodes.Success : ExitCodes.ValidationFailed;
         }));
     }
 }

@@ -30,6 +30,13 @@ public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRu
                     }
 
                     shadowOptions.CommandTimeout = options.Value.CommandTimeout;
+                    // The same migrations as the target's (its tags), breaking changes included: they were applied there.
+                    foreach (var tag in options.Value.Tags)
+                    {
+                        shadowOptions.Tags.Add(tag);
+                    }
+
+                    shadowOptions.AllowBreakingChanges = true;
                 });
                 shadowRunner.Runner.MigrateUp(version);
             }

@@ -28,6 +28,10 @@ internal sealed class MigrationChecksum(MigrationExpressions expressions, IGener
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ToString())));
     }
 
+    /// <summary>The SQL the migration generates in one direction, statement by statement, as the checksum reads it.</summary>
+    public string Sql(IMigrationInfo migration, MigrationDirection direction)
+        => string.Join('\n', expressions.Of(migration.Migration, direction).Select(Generate));
+
     /// <summary>Whether the migration's Down produces no expression at all.</summary>
     public bool DownIsEmpty(IMigrationInfo migration) => expressions.Of(migration.Migration, MigrationDirection.Down).Count == 0;
 

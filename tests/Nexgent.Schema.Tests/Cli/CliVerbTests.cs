@@ -143,7 +143,7 @@ public sealed class CliVerbTests
         database.Execute("DELETE FROM \"VersionInfo\" WHERE \"Version\" = 20251213231745");
         var run = Fm.Run("validate", "versions", "-c", database.ConnectionString);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ValidationFailed), run.ToString());
         Assert.That(run.Error, Does.Contain("Migration 20251213231745 add_swap_payload is pending but later versions are already applied"));
     }
 

@@ -23,6 +23,9 @@ public sealed class FailuresTests
         yield return Case(new UnrecordedSchemaException("db", migratedByPrisma: false), "dotnet fm baseline --version V", ExitCodes.Failure);
         yield return Case(new DataLossRefusedException([(Dropping, Dropping.DataLoss)]), "--accept-data-loss", ExitCodes.DataLossRefused);
         yield return Case(new RollbackRefusedException([new RollbackRefusal(20300101000000, "widen_prices", "prices", "q", "numeric(20,8)", 8, 3)]), "then roll back again", ExitCodes.Failure);
+        yield return Case(new BreakingChangeRefusedException([Dropping]), "run again with --allow-breaking-changes (-b) to apply it", ExitCodes.Failure);
+        yield return Case(new SqlOutputFileException("/x/out.sql", "its folder /x does not exist"), "Cannot write the SQL to '/x/out.sql' (-o): its folder /x does not exist", ExitCodes.Failure);
+        yield return Case(new VersionOrderException(2, "2 add_b", 1, 3), "Migration 2 add_b is pending but later versions are already applied", ExitCodes.ValidationFailed);
     }
 
     [TestCaseSource(nameof(TypedFailures))]

@@ -29,11 +29,21 @@ public sealed class ValidateTests
 
         var run = Fm.Run("validate", "--json", "-c", database.ConnectionString);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ValidationFailed), run.ToString());
         using var json = System.Text.Json.JsonDocument.Parse(run.Output);
         var problems = json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ToList();
         Assert.That(problems, Has.Count.EqualTo(1));
         Assert.That(problems[0], Does.StartWith("Migration 20260123000000 add_api_keys has changed since it was applied on"));
+    }
+
+    [Test]
+    public void Validate_that_cannot_connect_exits_with_the_failure_code_not_the_one_for_problems_found()
+    {
+        var run = Fm.Run("validate", "-c", "postgresql://nexgent:secret@127.0.0.1:1/nexgent?connect_timeout=5");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
+        Assert.That(ExitCodes.ValidationFailed, Is.Not.EqualTo(ExitCodes.Failure));
+        Assert.That(run.Error, Does.StartWith("error: Cannot reach PostgreSQL at 127.0.0.1:1"));
     }
 
     [Test]
@@ -44,7 +54,7 @@ public sealed class ValidateTests
 
         var run = Fm.Run("validate", "-a", ledger, "-c", database.ConnectionString);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ValidationFailed), run.ToString());
         Assert.That(run.Output, Does.Contain("Migration 20310104000000 Archive old entries: the description should be snake_case and the class its PascalCase (ArchiveLedger).")
             .And.Contain("Migration 20310104000000 Archive old entries has an empty Down; write it, or mark the class [Irreversible(\"why\")]."));
     }
