@@ -10,7 +10,6 @@ namespace Nexgent.Schema.Tests.Cli;
 /// </summary>
 public sealed class AuthorLoopTests
 {
-    private static readonly string Root = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", ".."));
 
     [Test]
     public void New_then_preview_migrate_and_rollback_run_the_code_just_written_with_no_pack_step()
@@ -87,7 +86,8 @@ public sealed class AuthorLoopTests
 
     /// <summary>
     /// A migrations project as another team would have it, inside this checkout so that its central package
-    /// versions apply, referencing FluentMigrator and the building blocks only.
+    /// versions apply, referencing FluentMigrator and the building blocks only: the building blocks as built beside
+    /// the tests, since two tests building their project reference at once would race on its obj folder.
     /// </summary>
     private static string NewMigrationsProject()
     {
@@ -97,7 +97,7 @@ public sealed class AuthorLoopTests
             <Project Sdk="Microsoft.NET.Sdk">
               <ItemGroup>
                 <PackageReference Include="FluentMigrator" />
-                <ProjectReference Include="{Path.Combine(Root, "src", "Nexgent.Schema.Postgres", "Nexgent.Schema.Postgres.csproj")}" />
+                <Reference Include="Nexgent.Schema.Postgres" HintPath="{Path.Combine(TestContext.CurrentContext.TestDirectory, "Nexgent.Schema.Postgres.dll")}" />
               </ItemGroup>
             </Project>
             """);
