@@ -2,7 +2,9 @@ using FluentMigrator.Runner;
 using FluentMigrator.Runner.Conventions;
 using FluentMigrator.Runner.Logging;
 using Microsoft.Extensions.Configuration;
+using FluentMigrator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexgent.Schema.Runner.Baselining;
@@ -79,6 +81,10 @@ public static class ServiceCollectionExtensions
                     .ScanIn([.. options.MigrationAssemblies]).For.Migrations();
                 runner.WithGlobalCommandTimeout(options.CommandTimeout);
             });
+
+        // FluentMigrator's processor, which can also replace a session the server closed between two migrations.
+        services.AddScoped<MigrationSession>();
+        services.Replace(ServiceDescriptor.Scoped<IMigrationProcessor>(provider => provider.GetRequiredService<MigrationSession>()));
 
         if (options.SqlOutputFile is { } file)
         {
