@@ -17,6 +17,9 @@ internal static class Failures
         MigrationLockTimeoutException timeout => (
             $"Another runner has held the migration lock on {timeout.Database} for more than {timeout.Waited.TotalSeconds:0} s; wait for it to finish, or raise --lock-wait.",
             ExitCodes.Failure),
+        MigrationLockLostException lost => (
+            $"{lost.Message.TrimEnd('.')}; check `dotnet fm status` before running again.",
+            ExitCodes.Failure),
         DirtyDatabaseException dirty => (
             $"Migration {dirty.Migration} cannot run in a transaction and {dirty.What}, so part of it may be in {dirty.Database}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).",
             ExitCodes.Failure),

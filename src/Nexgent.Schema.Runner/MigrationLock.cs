@@ -10,6 +10,13 @@ namespace Nexgent.Schema.Runner;
 /// pipelines starting together). It is taken on a connection of its own before pending migrations are
 /// computed and held until the run ends, so the runners that waited find nothing left to do.
 /// FluentMigrator has no such lock (its issue #2220).
+/// <para>
+/// A session lock goes with its session, which the server may end while the run goes on (pg_terminate_backend, a
+/// restart of a pooler). So each migration also takes <see cref="StepKeyFor"/> in its own session and transaction, and
+/// re-reads the version table under it before anything of it runs (<see cref="SchemaRunner"/>): two runners that both
+/// believe they hold the lock still never run the same migration; and a runner checks that it still holds this lock
+/// (<see cref="IsHeld"/>) before each migration, and stops when it does not.
+/// </para>
 /// </summary>
 internal sealed class MigrationLock : IDisposable
 {
@@ -25,11 +32,13 @@ internal sealed class MigrationLock : IDisposable
     }
 
     /// <summary>The lock key: the same for every runner on one schema, whatever its assembly.</summary>
-    public static long KeyFor(string schema)
+    public static long KeyFor(string schema) => Hash("Nexgent.Schema migrations/" + schema);
+
+    private static long Hash(string text)
     {
         // FNV-1a, 64 bits: stable across processes and .NET versions, unlike string.GetHashCode.
         var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes("Nexgent.Schema migrations/" + schema))
+        foreach (var b in Encoding.UTF8.GetBytes(text))
         {
             hash = (hash ^ b) * 1099511628211UL;
         }
@@ -37,13 +46,19 @@ internal sealed class MigrationLock : IDisposable
         return unchecked((long)hash);
     }
 
+    /// <summary>
+    /// The key each migration locks in its own transaction (pg_try_advisory_xact_lock), or for the time of a migration
+    /// that cannot run in one (pg_try_advisory_lock), in the session that runs it. Another key than <see cref="KeyFor"/>, which
+    /// the run's own lock session holds.
+    /// </summary>
+    public static long StepKeyFor(string schema) => Hash("Nexgent.Schema migration step/" + schema);
+
     public static MigrationLock Acquire(DatabaseConnection database, TimeSpan wait, ILogger logger, CancellationToken cancellationToken = default)
     {
         var key = KeyFor(database.Schema);
-        var connection = new NpgsqlConnection(database.ConnectionString);
+        var connection = OpenLockSession(database);
         try
         {
-            connection.Open();
             var clock = Stopwatch.StartNew();
             var announced = false;
             while (!TryLock(connection, key))
@@ -72,6 +87,27 @@ internal sealed class MigrationLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether this session still holds the lock. False when the session has ended: the server closed it or someone
+    /// terminated it, and the lock went with it, so another runner may hold it now.
+    /// </summary>
+    public bool IsHeld()
+    {
+        try
+        {
+            using var held = new NpgsqlCommand(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND classid = @high AND objid = @low AND objsubid = 1)",
+                connection);
+            held.Parameters.AddWithValue("high", NpgsqlTypes.NpgsqlDbType.Oid, (uint)(key >> 32));
+            held.Parameters.AddWithValue("low", NpgsqlTypes.NpgsqlDbType.Oid, (uint)key);
+            return held.ExecuteScalar() is true;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         try
@@ -80,13 +116,56 @@ internal sealed class MigrationLock : IDisposable
             unlock.Parameters.AddWithValue("key", key);
             unlock.ExecuteScalar();
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
         {
-            // The session is gone, and the lock with it.
+            // The session is gone (Npgsql closes a connection the server ended), and the lock with it.
         }
         finally
         {
             connection.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The session that holds the lock for the whole run, idle most of that time. A server that ends idle sessions
+    /// (idle_session_timeout, PostgreSQL 14 and later) would end it, and the lock with it: it is exempted.
+    /// </summary>
+    private static NpgsqlConnection OpenLockSession(DatabaseConnection database)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var connection = new NpgsqlConnection(database.ConnectionString);
+            try
+            {
+                connection.Open();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
+            try
+            {
+                if (connection.PostgreSqlVersion.Major >= 14)
+                {
+                    using var exempt = new NpgsqlCommand("SET idle_session_timeout = 0", connection);
+                    exempt.ExecuteNonQuery();
+                }
+
+                return connection;
+            }
+            catch (NpgsqlException) when (attempt == 1 && PooledSessions.IsLost(connection))
+            {
+                // A pooled session the server had ended while it idled: the next one is new.
+                NpgsqlConnection.ClearPool(connection);
+                connection.Dispose();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
         }
     }
 

@@ -46,7 +46,8 @@ public sealed partial class SchemaRunner
             }
         }, cancellationToken);
 
-    private void ApplyUnlessCancelled(MigrationStep step, HashSet<long> applied)
+    /// <summary>Applies or rolls back one migration; false when another runner did it meanwhile, and it was skipped.</summary>
+    private bool ApplyUnlessCancelled(MigrationStep step, HashSet<long> applied)
     {
         var at = applied.DefaultIfEmpty(0).Max();
         if (cancellation.IsCancellationRequested)
@@ -57,7 +58,7 @@ public sealed partial class SchemaRunner
         using var _ = cancellation.Register(CancelRunningStatement);
         try
         {
-            Apply(step);
+            return Apply(step, at);
         }
         catch (Exception e) when (cancellation.IsCancellationRequested && e is not OperationCanceledException)
         {

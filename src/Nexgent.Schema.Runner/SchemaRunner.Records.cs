@@ -36,19 +36,25 @@ public sealed partial class SchemaRunner
                 FluentRunner.Processor.BeginTransaction();
                 foreach (var step in steps)
                 {
+                    // The version row and its journal row, in one transaction with every other step's.
                     FluentRunner.VersionLoader.UpdateVersionInfo(step.Version, step.Description);
+                    journal.Write(Session, step.Version, JournalState.Applied, checksums.Compute(Known[step.Version]));
                     logger.LogInformation("Recorded {Step} as applied.", step);
                 }
 
                 FluentRunner.Processor.CommitTransaction();
-                foreach (var step in steps)
-                {
-                    journal.Write(step.Version, JournalState.Applied, checksums.Compute(Known[step.Version]));
-                }
             }
             catch (Exception e) when (e is not SchemaRunnerException)
             {
-                FluentRunner.Processor.RollbackTransaction();
+                if (Session.IsLost)
+                {
+                    Session.ForgetLostTransaction(); // the server rolled it back
+                }
+                else
+                {
+                    FluentRunner.Processor.RollbackTransaction();
+                }
+
                 throw DatabaseErrors.Explain(e, database);
             }
 
@@ -74,28 +80,41 @@ public sealed partial class SchemaRunner
             var recorded = AppliedVersions().Contains(version);
             try
             {
+                // The version row and the journal row change together.
+                FluentRunner.VersionLoader.LoadVersionInfo();
+                FluentRunner.Processor.BeginTransaction();
                 if (applied && !recorded)
                 {
-                    FluentRunner.VersionLoader.LoadVersionInfo();
                     FluentRunner.VersionLoader.UpdateVersionInfo(version, Known[version].Description);
                 }
                 else if (!applied && recorded)
                 {
                     FluentRunner.VersionLoader.DeleteVersion(version);
                 }
+
+                if (applied)
+                {
+                    journal.Write(Session, version, JournalState.Applied, checksums.Compute(Known[version]));
+                }
+                else
+                {
+                    journal.Remove(Session, version);
+                }
+
+                FluentRunner.Processor.CommitTransaction();
             }
             catch (Exception e) when (e is not SchemaRunnerException)
             {
-                throw DatabaseErrors.Explain(e, database);
-            }
+                if (Session.IsLost)
+                {
+                    Session.ForgetLostTransaction(); // the server rolled it back
+                }
+                else
+                {
+                    FluentRunner.Processor.RollbackTransaction();
+                }
 
-            if (applied)
-            {
-                journal.Write(version, JournalState.Applied, checksums.Compute(Known[version]));
-            }
-            else
-            {
-                journal.Remove(version);
+                throw DatabaseErrors.Explain(e, database);
             }
 
             logger.LogInformation("Recorded {Version} as {State}.", Describe(version), applied ? "applied" : "rolled back");

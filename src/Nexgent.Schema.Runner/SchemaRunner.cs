@@ -66,6 +66,9 @@ public sealed partial class SchemaRunner : IDisposable
 
     private IReadOnlyDictionary<long, IMigrationInfo>? known;
 
+    /// <summary>The migration lock while a run holds it; none in a preview.</summary>
+    private MigrationLock? heldLock;
+
     public DatabaseConnection Database => database;
 
     /// <summary>Every migration the assemblies hold or the database records, in version order.</summary>
@@ -214,7 +217,15 @@ public sealed partial class SchemaRunner : IDisposable
                 RefuseDirty(); // again: another runner may have failed while this one waited
             }
 
-            return run();
+            heldLock = migrationLock;
+            try
+            {
+                return run();
+            }
+            finally
+            {
+                heldLock = null;
+            }
         }
     }
 
@@ -299,6 +310,7 @@ public sealed partial class SchemaRunner : IDisposable
             CreateSchemaIfMissing();
         }
 
+        var done = new List<MigrationStep>();
         foreach (var step in steps)
         {
             foreach (var loss in step.DataLoss)
@@ -309,15 +321,25 @@ public sealed partial class SchemaRunner : IDisposable
             Maintain(MigrationStage.BeforeEach, step);
             var clock = Stopwatch.StartNew();
             var up = step.Direction == MigrationDirection.Up;
-            logger.LogInformation("{Verb} {Version} {Description}...", preview ? "Would run" : up ? "Applying" : "Rolling back", step.Version, step.Description);
-            ApplyUnlessCancelled(step, applied);
-            if (!preview)
+            if (preview)
+            {
+                Announce(step);
+            }
+
+            var ran = ApplyUnlessCancelled(step, applied); // announces the step once it is sure to run it
+            if (ran && !preview)
             {
                 logger.LogInformation("{Verb} {Version} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, clock.Elapsed.TotalSeconds);
             }
 
+            if (ran)
+            {
+                done.Add(step);
+            }
+
             Maintain(MigrationStage.AfterEach, step);
-            if (step.Direction == MigrationDirection.Up)
+            // A step skipped because another runner did it leaves the database where running it would have.
+            if (up)
             {
                 applied.Add(step.Version);
             }
@@ -328,57 +350,17 @@ public sealed partial class SchemaRunner : IDisposable
         }
 
         var after = applied.DefaultIfEmpty(0).Max();
+        if (heldLock is { } held && !held.IsHeld())
+        {
+            throw new MigrationLockLostException(database.Describe(), after, stoppedBefore: null);
+        }
+
         logger.LogInformation("{Database} {Verb} at version {Version}.", database.Describe(), preview ? "would be" : "is now", after);
-        return new MigrationResult(steps, before, after, preview);
+        return new MigrationResult(done, before, after, preview);
     }
 
-    private void Apply(MigrationStep step)
-    {
-        var info = Known[step.Version];
-        var useTransaction = info.TransactionBehavior == TransactionBehavior.Default;
-        var journaled = !options.Value.Preview;
-        if (journaled && !useTransaction)
-        {
-            journal.Write(step.Version, JournalState.Running, checksum: null);
-        }
-
-        try
-        {
-            if (step.Direction == MigrationDirection.Up)
-            {
-                FluentRunner.ApplyMigrationUp(info, useTransaction);
-            }
-            else
-            {
-                FluentRunner.ApplyMigrationDown(info, useTransaction);
-            }
-        }
-        catch (Exception e)
-        {
-            var explained = DatabaseErrors.Explain(e, database, step, rolledBack: useTransaction);
-            if (journaled && !useTransaction)
-            {
-                journal.Write(step.Version, JournalState.Failed, checksum: null, explained.Sentence);
-                throw explained.WithSentence(PartLeftBehind(info, step.Direction));
-            }
-
-            throw explained;
-        }
-
-        if (!journaled)
-        {
-            return;
-        }
-
-        if (step.Direction == MigrationDirection.Up)
-        {
-            journal.Write(step.Version, JournalState.Applied, checksums.Compute(info));
-        }
-        else
-        {
-            journal.Remove(step.Version);
-        }
-    }
+    private void Announce(MigrationStep step)
+        => logger.LogInformation("{Verb} {Version} {Description}...", options.Value.Preview ? "Would run" : step.Direction == MigrationDirection.Up ? "Applying" : "Rolling back", step.Version, step.Description);
 
     private MigrationStep Step(IMigrationInfo info, MigrationDirection direction)
         => new(info.Version, info.Description ?? "", direction, DataLoss.Declared(info.Migration, direction));
@@ -424,18 +406,19 @@ public sealed partial class SchemaRunner : IDisposable
     {
         try
         {
-            using var connection = new NpgsqlConnection(database.ConnectionString);
-            connection.Open();
-            using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection);
-            exists.Parameters.AddWithValue("schema", database.Schema);
-            if (exists.ExecuteScalar() is true)
+            PooledSessions.Run(database, connection =>
             {
-                return;
-            }
+                using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection);
+                exists.Parameters.AddWithValue("schema", database.Schema);
+                if (exists.ExecuteScalar() is true)
+                {
+                    return;
+                }
 
-            using var create = new NpgsqlCommand($"CREATE SCHEMA {Identifier.Quote(database.Schema)}", connection);
-            create.ExecuteNonQuery();
-            logger.LogInformation("Created schema {Schema}.", database.Schema);
+                using var create = new NpgsqlCommand($"CREATE SCHEMA {Identifier.Quote(database.Schema)}", connection);
+                create.ExecuteNonQuery();
+                logger.LogInformation("Created schema {Schema}.", database.Schema);
+            });
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {

@@ -113,3 +113,22 @@ public sealed class UnrecordedSchemaException(string database, bool migratedByPr
 
     public bool MigratedByPrisma { get; } = migratedByPrisma;
 }
+
+/// <summary>
+/// The session holding the runner's migration lock ended during the run (the server closed it, or someone terminated
+/// it), so another runner may hold the lock now: the runner stopped instead of going on. Every migration it applied is
+/// whole, and no migration ran twice (each one also locks and re-reads the version table in its own transaction).
+/// </summary>
+public sealed class MigrationLockLostException(string database, long version, string? stoppedBefore)
+    : SchemaRunnerException(stoppedBefore is null
+        ? $"The migration lock on {database} was lost (its session ended) before this runner finished: it left the database at version {version}, each migration whole, but another runner may have been migrating it meanwhile."
+        : $"The migration lock on {database} was lost (its session ended), so this runner stopped before {stoppedBefore}: it left the database at version {version}, each migration whole, and another runner may be migrating it now.")
+{
+    public string Database { get; } = database;
+
+    /// <summary>The version this runner left the database at: the last migration it applied, or the version it found.</summary>
+    public long Version { get; } = version;
+
+    /// <summary>The migration it did not start, or null when the loss was found after its last one.</summary>
+    public string? StoppedBefore { get; } = stoppedBefore;
+}

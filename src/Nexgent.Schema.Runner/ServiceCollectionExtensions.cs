@@ -2,7 +2,9 @@ using FluentMigrator.Runner;
 using FluentMigrator.Runner.Conventions;
 using FluentMigrator.Runner.Initialization;
 using Microsoft.Extensions.Configuration;
+using FluentMigrator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexgent.Schema.Runner.Baselining;
@@ -99,6 +101,11 @@ public static class ServiceCollectionExtensions
         // The SQL is shown once, in one place: the preview's script or, with ShowSql, each statement as it runs; the
         // file, when given, gets it as well.
         var sqlWriter = options.SqlWriter ?? Console.Out;
+
+        // FluentMigrator's processor, which can also replace a session the server closed between two migrations.
+        services.AddScoped<MigrationSession>();
+        services.Replace(ServiceDescriptor.Scoped<IMigrationProcessor>(provider => provider.GetRequiredService<MigrationSession>()));
+
         if (options.SqlOutputFile is { } file)
         {
             services.AddSingleton<ILoggerProvider>(_ => SqlLogging.File(file));

@@ -27,18 +27,19 @@ internal sealed class VersionTable(DatabaseConnection database) : IVersionTableM
 
     public bool CreateWithPrimaryKey => false;
 
+    /// <summary>The table, schema-qualified and quoted, for SQL.</summary>
+    public string QualifiedName => Identifier.Qualified(SchemaName, TableName);
+
     /// <summary>Applied versions with their time and description; empty when the table does not exist yet.</summary>
-    public IReadOnlyList<AppliedVersion> ReadApplied()
+    public IReadOnlyList<AppliedVersion> ReadApplied() => PooledSessions.Run(database, connection =>
     {
-        using var connection = new NpgsqlConnection(database.ConnectionString);
-        connection.Open();
         if (!TableLookup.Exists(connection, SchemaName, TableName))
         {
-            return [];
+            return (IReadOnlyList<AppliedVersion>)[];
         }
 
         using var select = new NpgsqlCommand(
-            $"SELECT {Identifier.Quote(ColumnName)}, {Identifier.Quote(AppliedOnColumnName)}, {Identifier.Quote(DescriptionColumnName)} FROM {Identifier.Qualified(SchemaName, TableName)} ORDER BY 1",
+            $"SELECT {Identifier.Quote(ColumnName)}, {Identifier.Quote(AppliedOnColumnName)}, {Identifier.Quote(DescriptionColumnName)} FROM {QualifiedName} ORDER BY 1",
             connection);
         using var reader = select.ExecuteReader();
         var applied = new List<AppliedVersion>();
@@ -51,7 +52,10 @@ internal sealed class VersionTable(DatabaseConnection database) : IVersionTableM
         }
 
         return applied;
-    }
+    });
+
+    /// <summary>The query of the applied versions alone.</summary>
+    public string SelectVersions => $"SELECT {Identifier.Quote(ColumnName)} FROM {QualifiedName}";
 }
 
 internal sealed record AppliedVersion(long Version, DateTime AppliedOn, string Description);

@@ -13,12 +13,11 @@ internal sealed class VersionJournal(DatabaseConnection database)
 
     private string Table => Identifier.Qualified(database.Schema, TableName);
 
-    public IReadOnlyList<JournalEntry> ReadAll()
+    public IReadOnlyList<JournalEntry> ReadAll() => PooledSessions.Run(database, connection =>
     {
-        using var connection = Open();
         if (!Exists(connection))
         {
-            return [];
+            return (IReadOnlyList<JournalEntry>)[];
         }
 
         using var select = new NpgsqlCommand($"SELECT \"Version\", \"Checksum\", \"State\", \"Error\", \"UpdatedOn\" FROM {Table} ORDER BY 1", connection);
@@ -35,28 +34,29 @@ internal sealed class VersionJournal(DatabaseConnection database)
         }
 
         return entries;
-    }
+    });
 
+    /// <summary>Records the state of a version on a session of its own, committed at once.</summary>
     public void Write(long version, JournalState state, string? checksum, string? error = null)
+        => PooledSessions.Run(database, connection =>
+        {
+            using var upsert = Upsert(connection, transaction: null, version, state, checksum, error);
+            upsert.ExecuteNonQuery();
+        });
+
+    /// <summary>
+    /// Records the state of a version in the migration's session and, when one is open, its transaction: the row then
+    /// commits with the migration and its version row, or not at all.
+    /// </summary>
+    public void Write(MigrationSession session, long version, JournalState state, string? checksum)
     {
-        // One round trip per step: the table is created by the first write, found by the others.
-        using var connection = Open();
-        using var upsert = new NpgsqlCommand($"""
-            {CreateTable};
-            INSERT INTO {Table} ("Version", "Checksum", "State", "Error", "UpdatedOn") VALUES (@version, @checksum, @state, @error, now())
-            ON CONFLICT ("Version") DO UPDATE SET "Checksum" = coalesce(EXCLUDED."Checksum", {Table}."Checksum"),
-                "State" = EXCLUDED."State", "Error" = EXCLUDED."Error", "UpdatedOn" = now()
-            """, connection);
-        upsert.Parameters.AddWithValue("version", version);
-        upsert.Parameters.AddWithValue("checksum", (object?)checksum ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("state", state.ToString().ToLowerInvariant());
-        upsert.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        using var upsert = Upsert(session.Session, session.OpenTransaction, version, state, checksum, error: null);
+        upsert.CommandTimeout = 0;
         upsert.ExecuteNonQuery();
     }
 
-    public void Remove(long version)
+    public void Remove(long version) => PooledSessions.Run(database, connection =>
     {
-        using var connection = Open();
         if (!Exists(connection))
         {
             return;
@@ -65,13 +65,30 @@ internal sealed class VersionJournal(DatabaseConnection database)
         using var delete = new NpgsqlCommand($"DELETE FROM {Table} WHERE \"Version\" = @version", connection);
         delete.Parameters.AddWithValue("version", version);
         delete.ExecuteNonQuery();
+    });
+
+    /// <summary>Removes a version's row in the migration's transaction, with the version row FluentMigrator deletes.</summary>
+    public void Remove(MigrationSession session, long version)
+    {
+        using var delete = session.Command($"{CreateTable};\nDELETE FROM {Table} WHERE \"Version\" = @version");
+        delete.Parameters.AddWithValue("version", version);
+        delete.ExecuteNonQuery();
     }
 
-    private NpgsqlConnection Open()
+    /// <summary>The table is created by the first write, found by the others: one round trip per step.</summary>
+    private NpgsqlCommand Upsert(NpgsqlConnection connection, NpgsqlTransaction? transaction, long version, JournalState state, string? checksum, string? error)
     {
-        var connection = new NpgsqlConnection(database.ConnectionString);
-        connection.Open();
-        return connection;
+        var upsert = new NpgsqlCommand($"""
+            {CreateTable};
+            INSERT INTO {Table} ("Version", "Checksum", "State", "Error", "UpdatedOn") VALUES (@version, @checksum, @state, @error, now())
+            ON CONFLICT ("Version") DO UPDATE SET "Checksum" = coalesce(EXCLUDED."Checksum", {Table}."Checksum"),
+                "State" = EXCLUDED."State", "Error" = EXCLUDED."Error", "UpdatedOn" = now()
+            """, connection, transaction);
+        upsert.Parameters.AddWithValue("version", version);
+        upsert.Parameters.AddWithValue("checksum", (object?)checksum ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("state", state.ToString().ToLowerInvariant());
+        upsert.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        return upsert;
     }
 
     private bool Exists(NpgsqlConnection connection)

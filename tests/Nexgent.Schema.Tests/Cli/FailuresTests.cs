@@ -16,6 +16,7 @@ public sealed class FailuresTests
     private static IEnumerable<TestCaseData> TypedFailures()
     {
         yield return Case(new MigrationLockTimeoutException("db", TimeSpan.FromSeconds(3)), "raise --lock-wait", ExitCodes.Failure);
+        yield return Case(new MigrationLockLostException("db", 20310102000000, "20310103000000 unique_ledger_refs (up)"), "check `dotnet fm status` before running again", ExitCodes.Failure);
         yield return Case(new DirtyDatabaseException(20310103000000, "20310103000000 unique_ledger_refs", "db", "failed midway (x)"), "dotnet fm resolve --rolled-back 20310103000000", ExitCodes.Failure);
         yield return Case(new UnknownVersionException(42, "18, 1 to 2"), "dotnet fm list migrations", ExitCodes.Failure);
         yield return Case(new MissingMigrationException(42), "(-a)", ExitCodes.Failure);
