@@ -17,19 +17,10 @@ internal sealed class MigrationSql(MigrationExpressions expressions, IGeneratorA
         => expressions.Of(migration, direction).Select(e => Generate(e.Apply(conventions), generators.Generator)).OfType<string>().ToList();
 
     /// <summary>The SQL of <paramref name="expression"/>, or null for one that changes no table (an index, a key, a sequence...).</summary>
-    internal static string? Generate(IMigrationExpression expression, IMigrationGenerator generator) => expression switch
-    {
-        ExecuteSqlStatementExpression e => e.SqlStatement,
-        CreateTableExpression e => generator.Generate(e),
-        DeleteTableExpression e => generator.Generate(e),
-        RenameTableExpression e => generator.Generate(e),
-        CreateColumnExpression e => generator.Generate(e),
-        AlterColumnExpression e => generator.Generate(e),
-        DeleteColumnExpression e => generator.Generate(e),
-        RenameColumnExpression e => generator.Generate(e),
-        InsertDataExpression e => generator.Generate(e),
-        UpdateDataExpression e => generator.Generate(e),
-        DeleteDataExpression e => generator.Generate(e),
-        _ => null,
-    };
+    internal static string? Generate(IMigrationExpression expression, IMigrationGenerator generator)
+        => expression is ExecuteSqlStatementExpression or CreateTableExpression or DeleteTableExpression or RenameTableExpression
+            or CreateColumnExpression or AlterColumnExpression or DeleteColumnExpression or RenameColumnExpression
+            or InsertDataExpression or UpdateDataExpression or DeleteDataExpression
+            ? ExpressionSql.Generate(expression, generator)
+            : null;
 }
