@@ -1,10 +1,13 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner.Drift;
 
 /// <summary>
 /// A temporary database beside the target, on the same server and with the same credentials, that the
-/// migrations build from scratch so its catalog can be compared with the target's. Dropped on dispose.
+/// migrations build from scratch so its catalog can be compared with the target's. Dropped on dispose; one left by a
+/// run that was killed (its name carries when it was made) is dropped by the next run on the same target.
 /// </summary>
 internal sealed class ShadowDatabase : IDisposable
 {
@@ -21,10 +24,16 @@ internal sealed class ShadowDatabase : IDisposable
 
     public DatabaseConnection Connection { get; }
 
+    /// <summary>How old a shadow database with no session must be before a later run takes it for abandoned.</summary>
+    private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(10);
+
+    private const string Marker = "_shadow_";
+
     public static ShadowDatabase Create(DatabaseConnection target)
     {
-        var suffix = $"_shadow_{Guid.NewGuid():N}";
-        var name = Identifier.Truncated(target.Database ?? "db", Identifier.MaxBytes - suffix.Length) + suffix;
+        var prefix = Prefix(target);
+        DropAbandoned(target, prefix);
+        var name = $"{prefix}{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{Guid.NewGuid().ToString("N")[..8]}";
         try
         {
             Execute(target, $"CREATE DATABASE {Identifier.Quote(name)} TEMPLATE template0");
@@ -49,6 +58,47 @@ internal sealed class ShadowDatabase : IDisposable
             // Leave it rather than hide the real outcome; its name says what it is.
         }
     }
+
+    /// <summary>The target's name, cut so that the whole shadow name fits PostgreSQL's 63 bytes, and the marker.</summary>
+    private static string Prefix(DatabaseConnection target)
+        => Identifier.Truncated(target.Database ?? "db", Identifier.MaxBytes - (Marker.Length + 14 + 1 + 8)) + Marker;
+
+    /// <summary>Drops this target's shadow databases that a killed run left: older than <see cref="Abandoned"/>, no session.</summary>
+    private static void DropAbandoned(DatabaseConnection target, string prefix)
+    {
+        var pattern = new Regex($@"^{Regex.Escape(prefix)}(\d{{14}})_[0-9a-f]{{8}}$");
+        try
+        {
+            using var connection = new NpgsqlConnection(target.ConnectionString);
+            connection.Open();
+            var leftovers = new List<string>();
+            using (var find = new NpgsqlCommand(
+                "SELECT d.datname FROM pg_database d WHERE strpos(d.datname, @marker) > 0 AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)",
+                connection))
+            {
+                find.Parameters.AddWithValue("marker", Marker);
+                using var reader = find.ExecuteReader();
+                while (reader.Read())
+                {
+                    leftovers.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var name in leftovers.Where(n => pattern.Match(n) is { Success: true } m && IsOld(m.Groups[1].Value)))
+            {
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Identifier.Quote(name)}", connection);
+                drop.ExecuteNonQuery();
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // Another user's, or in use after all: it is left for a later run; the comparison goes on.
+        }
+    }
+
+    private static bool IsOld(string madeAt)
+        => DateTime.TryParseExact(madeAt, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var made)
+           && DateTime.UtcNow - made > Abandoned;
 
     private static void Execute(DatabaseConnection database, string sql)
     {

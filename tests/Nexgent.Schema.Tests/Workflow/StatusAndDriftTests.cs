@@ -60,6 +60,37 @@ public sealed class StatusAndDriftTests
     }
 
     [Test]
+    public void Drift_drops_the_shadow_database_a_killed_run_left_and_no_other()
+    {
+        using var database = TemplateDatabases.At(Golden.Latest);
+        var abandoned = $"{database.Name}_shadow_20200101000000_deadbeef";
+        var recent = $"{database.Name}_shadow_{DateTime.UtcNow:yyyyMMddHHmmss}_0badf00d";
+        var unrelated = $"{database.Name}_shadow_notes";
+        foreach (var name in new[] { abandoned, recent, unrelated })
+        {
+            TestServer.Current.Execute($"CREATE DATABASE \"{name}\"");
+        }
+
+        try
+        {
+            var run = Fm.Run("drift", "-c", database.ConnectionString);
+
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+            Assert.That(ShadowsOf(database), Is.EquivalentTo(new[] { recent, unrelated }), "the abandoned one is dropped, and the run's own");
+        }
+        finally
+        {
+            foreach (var name in new[] { abandoned, recent, unrelated })
+            {
+                TestServer.Current.Execute($"DROP DATABASE IF EXISTS \"{name}\"");
+            }
+        }
+    }
+
+    private static List<string> ShadowsOf(TestDatabase database)
+        => database.Rows($"SELECT datname FROM pg_database WHERE datname LIKE '{database.Name}\\_shadow\\_%'").Select(r => (string)r[0]!).ToList();
+
+    [Test]
     public void Drift_says_each_difference_as_a_sentence_and_exits_non_zero()
     {
         using var database = TemplateDatabases.At(Golden.Latest);
