@@ -34,7 +34,7 @@ internal sealed class BaselineCommand : Command
             var steps = (parsed.GetValue(version), parsed.GetValue(fromPrisma)) switch
             {
                 ({ } v, false) => baseliner.ToVersion(v, checkDrift: !parsed.GetValue(noDriftCheck)),
-                (null, true) => baseliner.FromPrisma(),
+                (null, true) => baseliner.FromPrisma(checkDrift: !parsed.GetValue(noDriftCheck)),
                 _ => throw new SchemaRunnerException("Give baseline either --version V or --from-prisma (one of them)."),
             };
             Console.WriteLine(steps.Count == 0

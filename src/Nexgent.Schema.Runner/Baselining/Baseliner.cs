@@ -25,7 +25,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
     }
 
     /// <summary>Records what Prisma Migrate applied, once every row is accounted for and the schema matches.</summary>
-    public IReadOnlyList<MigrationStep> FromPrisma()
+    public IReadOnlyList<MigrationStep> FromPrisma(bool checkDrift = true)
     {
         var rows = ReadPrismaRows();
         var known = runner.ListMigrations().Where(m => m.IsKnown).ToDictionary(m => m.Version);
@@ -64,7 +64,10 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
         }
 
         logger.LogInformation("{Table} records {Count} finished migrations, up to {Version}.", PrismaMigrationsTable.Name, finished.Count, latest);
-        RequireNoDrift(latest, "the schema is not what Prisma's recorded migrations build");
+        if (checkDrift)
+        {
+            RequireNoDrift(latest, "the schema is not what Prisma's recorded migrations build");
+        }
         return runner.RecordApplied(latest);
     }
 

@@ -125,4 +125,19 @@ public sealed class BaselineTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20251221000651));
     }
+
+    [Test]
+    public void Baseline_from_prisma_honours_no_drift_check()
+    {
+        using var database = PrismaBuilt.At(PrismaVersion);
+        database.Execute("CREATE TABLE hand_made (id integer)");
+
+        var checkedRun = Fm.Run("baseline", "--from-prisma", "-c", database.ConnectionString);
+        var withoutCheck = Fm.Run("baseline", "--from-prisma", "--no-drift-check", "-c", database.ConnectionString);
+
+        Assert.That(checkedRun.ExitCode, Is.EqualTo(ExitCodes.Failure), checkedRun.ToString());
+        Assert.That(checkedRun.Error, Does.Contain("Nothing was recorded"));
+        Assert.That(withoutCheck.ExitCode, Is.EqualTo(ExitCodes.Success), withoutCheck.ToString());
+        Assert.That(database.RecordedVersions().Max(), Is.EqualTo(PrismaVersion));
+    }
 }
