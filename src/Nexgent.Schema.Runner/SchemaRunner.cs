@@ -92,7 +92,10 @@ public sealed partial class SchemaRunner : IDisposable
         var failed = ReadJournal().Where(e => e.IsDirty)
             .Select(e => new FailedMigration(e.Version, Known.TryGetValue(e.Version, out var m) ? m.Description ?? "" : "", e.State == JournalState.Running ? "never finished" : e.Error ?? "failed"))
             .ToList();
-        return new SchemaStatus(database.Describe(), current, migrations, failed);
+        var unrecorded = current != 0 || !SchemaCatalog.HasTables(database) ? UnrecordedSchema.None
+            : PrismaMigrationsTable.Read(database) is not null ? UnrecordedSchema.Prisma
+            : UnrecordedSchema.Other;
+        return new SchemaStatus(database.Describe(), current, migrations, failed) { Unrecorded = unrecorded };
     }
 
     /// <summary>The highest applied version, 0 for a database never migrated.</summary>

@@ -11,6 +11,22 @@ public sealed record SchemaStatus(string Database, long CurrentVersion, IReadOnl
     public IReadOnlyList<MigrationState> Unknown => Migrations.Where(m => !m.IsKnown).ToList();
 
     public bool IsUpToDate => Pending.Count == 0 && Unknown.Count == 0 && Failed.Count == 0;
+
+    /// <summary>Whether the database holds a schema no migration is recorded for: migrating it needs a baseline first.</summary>
+    public UnrecordedSchema Unrecorded { get; init; }
+}
+
+/// <summary>Who built a schema that records no migration.</summary>
+public enum UnrecordedSchema
+{
+    /// <summary>The database records its migrations, or holds no table.</summary>
+    None,
+
+    /// <summary>Prisma migrated it (<c>_prisma_migrations</c> is there): baseline it from Prisma's history.</summary>
+    Prisma,
+
+    /// <summary>A person or another tool built it: baseline it at the version its schema is.</summary>
+    Other,
 }
 
 /// <summary>A non-transactional migration that failed midway (or never finished): the database is dirty.</summary>

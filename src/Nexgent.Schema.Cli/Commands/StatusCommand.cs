@@ -26,6 +26,7 @@ internal sealed class StatusCommand : Command
                     Pending = status.Pending.Select(m => new { m.Version, m.Description }),
                     Unknown = status.Unknown.Select(m => new { m.Version, m.Description, m.AppliedOn }),
                     status.Failed,
+                    Unrecorded = status.Unrecorded.ToString(),
                 });
             }
             else
@@ -59,6 +60,8 @@ internal sealed class StatusCommand : Command
         {
             { IsUpToDate: true } => "Up to date.",
             { Failed.Count: > 0 } => "Not up to date: a migration failed midway; repair the database, then `dotnet fm resolve`.",
+            { Unrecorded: UnrecordedSchema.Prisma } => "Not up to date: Prisma migrated this database and it records no FluentMigrator version; adopt it with `dotnet fm baseline --from-prisma`, then `dotnet fm migrate`.",
+            { Unrecorded: UnrecordedSchema.Other } => "Not up to date: the database holds tables but records no migration; record the version its schema is with `dotnet fm baseline --version V`, then `dotnet fm migrate`.",
             { Pending.Count: > 0 } => "Not up to date: run `dotnet fm migrate`.",
             _ => "Not up to date: the database has migrations the assemblies lack.",
         });

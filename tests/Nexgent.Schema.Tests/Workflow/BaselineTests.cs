@@ -140,4 +140,15 @@ public sealed class BaselineTests
         Assert.That(withoutCheck.ExitCode, Is.EqualTo(ExitCodes.Success), withoutCheck.ToString());
         Assert.That(database.RecordedVersions().Max(), Is.EqualTo(PrismaVersion));
     }
+
+    [Test]
+    public void Status_of_a_prisma_database_not_yet_adopted_points_at_baseline_from_prisma()
+    {
+        using var database = PrismaBuilt.At(PrismaVersion);
+
+        var run = Fm.Run("status", "-c", database.ConnectionString);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.NotUpToDate), run.ToString());
+        Assert.That(run.Output, Does.Contain("adopt it with `dotnet fm baseline --from-prisma`").And.Not.Contain("Not up to date: run `dotnet fm migrate`"));
+    }
 }
