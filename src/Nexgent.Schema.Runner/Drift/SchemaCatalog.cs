@@ -5,16 +5,17 @@ namespace Nexgent.Schema.Runner.Drift;
 /// <summary>
 /// Everything a schema holds that migrations create, read from PostgreSQL's catalog: tables, columns with
 /// type, nullability and default, constraints, indexes, enum types with their labels, sequences, functions
-/// and views. Migration bookkeeping (any table named like <c>version</c> or <c>_prisma_migrations</c>) is left out.
+/// and views. The migration bookkeeping tables (<c>VersionInfo</c>, <c>VersionJournal</c>, <c>_prisma_migrations</c>), and
+/// only they, are left out: a table of the application's whose name merely holds "version" is part of its schema.
 /// </summary>
 internal static class SchemaCatalog
 {
-    private const string Bookkeeping = "(version|prisma_migrations)";
+    private const string Bookkeeping = $"('{VersionTable.DefaultTableName}', '{Journal.VersionJournal.TableName}', '{Baselining.PrismaMigrationsTable.Name}')";
 
     private const string Query = $"""
         WITH t AS (
           SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-           WHERE n.nspname = @schema AND c.relkind IN ('r', 'p') AND c.relname !~* '{Bookkeeping}'
+           WHERE n.nspname = @schema AND c.relkind IN ('r', 'p') AND c.relname NOT IN {Bookkeeping}
         )
         SELECT 0, relname::text, ''::text FROM t
         UNION ALL
@@ -41,7 +42,7 @@ internal static class SchemaCatalog
           LEFT JOIN pg_depend dp ON dp.objid = s.oid AND dp.deptype = 'a' AND dp.classid = 'pg_class'::regclass
           LEFT JOIN pg_class t2 ON t2.oid = dp.refobjid
           LEFT JOIN pg_attribute a ON a.attrelid = dp.refobjid AND a.attnum = dp.refobjsubid
-         WHERE n.nspname = @schema AND s.relkind = 'S' AND s.relname !~* '{Bookkeeping}'
+         WHERE n.nspname = @schema AND s.relkind = 'S' AND s.relname NOT IN {Bookkeeping}
         UNION ALL
         SELECT 6, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', ''
           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = @schema

@@ -60,6 +60,18 @@ public sealed class StatusAndDriftTests
     }
 
     [Test]
+    public void Drift_sees_a_table_whose_name_merely_holds_version()
+    {
+        using var database = TemplateDatabases.At(Golden.Latest);
+        database.Execute("CREATE TABLE app_versions (id integer)");
+
+        var run = Fm.Run("drift", "-c", database.ConnectionString);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Drift), run.ToString());
+        Assert.That(run.Output, Does.Contain("app_versions"));
+    }
+
+    [Test]
     public void Drift_drops_the_shadow_database_a_killed_run_left_and_no_other()
     {
         using var database = TemplateDatabases.At(Golden.Latest);
