@@ -46,15 +46,7 @@ public sealed partial class SchemaRunner
             }
             catch (Exception e) when (e is not SchemaRunnerException)
             {
-                if (Session.IsLost)
-                {
-                    Session.ForgetLostTransaction(); // the server rolled it back
-                }
-                else
-                {
-                    FluentRunner.Processor.RollbackTransaction();
-                }
-
+                AbandonRecording();
                 throw DatabaseErrors.Explain(e, database);
             }
 
@@ -105,15 +97,7 @@ public sealed partial class SchemaRunner
             }
             catch (Exception e) when (e is not SchemaRunnerException)
             {
-                if (Session.IsLost)
-                {
-                    Session.ForgetLostTransaction(); // the server rolled it back
-                }
-                else
-                {
-                    FluentRunner.Processor.RollbackTransaction();
-                }
-
+                AbandonRecording();
                 throw DatabaseErrors.Explain(e, database);
             }
 
@@ -135,15 +119,18 @@ public sealed partial class SchemaRunner
         throw new DirtyDatabaseException(dirty.Version, Describe(dirty.Version), database.Describe(), what);
     }
 
-    private IReadOnlyList<JournalEntry> ReadJournal()
+    /// <summary>Ends the transaction of a recording that failed: rolled back, or forgotten when the server ended it.</summary>
+    private void AbandonRecording()
     {
-        try
+        if (Session.IsLost)
         {
-            return journal.ReadAll();
+            Session.ForgetLostTransaction(); // the server rolled it back
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        else
         {
-            throw DatabaseErrors.Explain(e, database);
+            FluentRunner.Processor.RollbackTransaction();
         }
     }
+
+    private IReadOnlyList<JournalEntry> ReadJournal() => AskingTheDatabase(journal.ReadAll);
 }

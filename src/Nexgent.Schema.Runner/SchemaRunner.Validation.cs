@@ -16,10 +16,11 @@ public sealed partial class SchemaRunner
     public ValidationReport Validate()
     {
         var problems = new List<string>();
+        var conventionalAssemblies = Known.Values.Select(m => m.Migration.GetType().Assembly).Distinct().ToDictionary(a => a, FollowsNexgentConventions);
         foreach (var m in Known.Values)
         {
             var type = m.Migration.GetType();
-            var conventional = FollowsNexgentConventions(type.Assembly);
+            var conventional = conventionalAssemblies[type.Assembly];
             if (conventional && !DateTime.TryParseExact(m.Version.ToString(), "yyyyMMddHHmmss", null, System.Globalization.DateTimeStyles.None, out _))
             {
                 problems.Add($"Migration {m.Version} {m.Description}: the version is not a yyyyMMddHHmmss timestamp.");

@@ -389,17 +389,7 @@ public sealed partial class SchemaRunner : IDisposable
 
     private HashSet<long> AppliedVersions() => ReadApplied().Select(a => a.Version).ToHashSet();
 
-    private IReadOnlyList<AppliedVersion> ReadApplied()
-    {
-        try
-        {
-            return versionTable.ReadApplied();
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-        {
-            throw DatabaseErrors.Explain(e, database);
-        }
-    }
+    private IReadOnlyList<AppliedVersion> ReadApplied() => AskingTheDatabase(versionTable.ReadApplied);
 
     /// <summary>
     /// Like Prisma, a URL naming a schema that does not exist yet gets it created. Asked first, because

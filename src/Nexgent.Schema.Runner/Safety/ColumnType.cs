@@ -25,7 +25,7 @@ internal sealed partial record ColumnType(string Name, IReadOnlyList<int> Modifi
     {
         var match = Shape().Match(type.Trim());
         var name = Regex.Replace(match.Groups["name"].Value + match.Groups["suffix"].Value, @"\s+", " ").Trim();
-        name = name.StartsWith('"') ? SqlNames.Unquote(name) : name.ToLowerInvariant();
+        name = SqlNames.Unquote(name);
         var modifiers = match.Groups["modifiers"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
         return new ColumnType(Aliases.GetValueOrDefault(name, name), modifiers, match.Groups["array"].Success);
     }
