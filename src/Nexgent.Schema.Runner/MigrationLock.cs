@@ -131,43 +131,14 @@ internal sealed class MigrationLock : IDisposable
     /// (idle_session_timeout, PostgreSQL 14 and later) would end it, and the lock with it: it is exempted.
     /// </summary>
     private static NpgsqlConnection OpenLockSession(DatabaseConnection database)
-    {
-        for (var attempt = 1; ; attempt++)
+        => PooledSessions.OpenLive(database.ConnectionString, connection =>
         {
-            var connection = new NpgsqlConnection(database.ConnectionString);
-            try
+            if (connection.PostgreSqlVersion.Major >= 14)
             {
-                connection.Open();
+                using var exempt = new NpgsqlCommand("SET idle_session_timeout = 0", connection);
+                exempt.ExecuteNonQuery();
             }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-
-            try
-            {
-                if (connection.PostgreSqlVersion.Major >= 14)
-                {
-                    using var exempt = new NpgsqlCommand("SET idle_session_timeout = 0", connection);
-                    exempt.ExecuteNonQuery();
-                }
-
-                return connection;
-            }
-            catch (NpgsqlException) when (attempt == 1 && PooledSessions.IsLost(connection))
-            {
-                // A pooled session the server had ended while it idled: the next one is new.
-                NpgsqlConnection.ClearPool(connection);
-                connection.Dispose();
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-        }
-    }
+        });
 
     private static bool TryLock(NpgsqlConnection connection, long key)
     {

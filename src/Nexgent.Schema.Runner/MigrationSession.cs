@@ -98,23 +98,11 @@ internal sealed class MigrationSession : Postgres15_0Processor
     private void OpenLive()
     {
         (Connection as IDisposable)?.Dispose();
-        for (var attempt = 1; ; attempt++)
+        Connection = PooledSessions.OpenLive(connectionString, session =>
         {
-            var session = new NpgsqlConnection(connectionString);
-            Connection = session;
-            session.Open();
-            opened = true;
-            try
-            {
-                using var ping = new NpgsqlCommand("SELECT 1", session);
-                ping.ExecuteNonQuery();
-                return;
-            }
-            catch (Exception e) when (attempt == 1 && PooledSessions.IsLost(session, e))
-            {
-                NpgsqlConnection.ClearPool(session);
-                session.Dispose();
-            }
-        }
+            using var ping = new NpgsqlCommand("SELECT 1", session);
+            ping.ExecuteNonQuery();
+        });
+        opened = true;
     }
 }

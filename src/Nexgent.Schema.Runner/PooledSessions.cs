@@ -36,6 +36,43 @@ internal static class PooledSessions
             return 0;
         });
 
+    /// <summary>
+    /// A session from the pool, with <paramref name="first"/> run on it before it is handed out; one the server ended
+    /// while it idled in the pool is replaced, once, by a new one.
+    /// </summary>
+    public static NpgsqlConnection OpenLive(string connectionString, Action<NpgsqlConnection> first)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                connection.Open();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
+            try
+            {
+                first(connection);
+                return connection;
+            }
+            catch (Exception e) when (attempt == 1 && IsLost(connection, e))
+            {
+                NpgsqlConnection.ClearPool(connection);
+                connection.Dispose();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+    }
+
     /// <summary>Whether the server closed the session (or the network cut it): nothing more can run on it.</summary>
     public static bool IsLost(NpgsqlConnection connection)
         => connection.FullState.HasFlag(ConnectionState.Broken) || connection.State == ConnectionState.Closed;
