@@ -25,13 +25,23 @@ internal static class CommandExecution
     /// For verbs that change the schema: Ctrl-C, SIGTERM or a pipeline's cancellation cancels the statement running on
     /// the server, starts no further migration, and leaves the database at a whole version, which the error names.
     /// </summary>
-    public static async Task<int> RunCancellable(ParseResult parsed, GlobalOptions options, CancellationToken cancellation, Func<SchemaRunner, CancellationToken, Task> verb)
+    public static Task<int> RunCancellable(ParseResult parsed, GlobalOptions options, CancellationToken cancellation, Func<SchemaRunner, CancellationToken, Task> verb)
+        => RunCancellable(parsed, options, cancellation, async (SchemaRunnerScope scope, CancellationToken token) =>
+        {
+            await verb(scope.Runner, token);
+            return ExitCodes.Success;
+        });
+
+    /// <summary>
+    /// For verbs that need more of the runner library and can be interrupted: a drift or a baseline stops building its
+    /// shadow database on the server and drops it.
+    /// </summary>
+    public static async Task<int> RunCancellable(ParseResult parsed, GlobalOptions options, CancellationToken cancellation, Func<SchemaRunnerScope, CancellationToken, Task<int>> verb)
     {
         try
         {
             using var scope = RunnerFactory.Create(parsed, options);
-            await verb(scope.Runner, cancellation);
-            return ExitCodes.Success;
+            return await verb(scope, cancellation);
         }
         catch (Exception e)
         {

@@ -28,15 +28,16 @@ internal sealed class BaselineCommand : Command
         Options.Add(version);
         Options.Add(fromPrisma);
         Options.Add(noDriftCheck);
-        SetAction(parsed => CommandExecution.Run(parsed, options, scope =>
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, async (scope, token) =>
         {
             var baseliner = scope.Get<Baseliner>();
-            var steps = (parsed.GetValue(version), parsed.GetValue(fromPrisma)) switch
+            var checkDrift = !parsed.GetValue(noDriftCheck);
+            var steps = await Task.Run(() => (parsed.GetValue(version), parsed.GetValue(fromPrisma)) switch
             {
-                ({ } v, false) => baseliner.ToVersion(v, checkDrift: !parsed.GetValue(noDriftCheck)),
-                (null, true) => baseliner.FromPrisma(checkDrift: !parsed.GetValue(noDriftCheck)),
+                ({ } v, false) => baseliner.ToVersion(v, checkDrift, token),
+                (null, true) => baseliner.FromPrisma(checkDrift, token),
                 _ => throw new SchemaRunnerException("Give baseline either --version V or --from-prisma (one of them)."),
-            };
+            }, token);
             Console.WriteLine(steps.Count == 0
                 ? "Nothing to record: those migrations are already recorded."
                 : $"Recorded {steps.Count} migration(s) as applied, up to {steps[^1].Version}; `dotnet fm migrate` now applies only newer ones.");

@@ -12,9 +12,9 @@ internal sealed class DriftCommand : Command
         : base("drift", $"Build a temporary shadow database with the migrations the database records, compare the two schemas, and exit {ExitCodes.Drift} on any difference.")
     {
         Options.Add(json);
-        SetAction(parsed => CommandExecution.Run(parsed, options, scope =>
+        SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, async (scope, token) =>
         {
-            var report = scope.Get<DriftDetector>().Detect();
+            var report = await Task.Run(() => scope.Get<DriftDetector>().Detect(token), token);
             if (parsed.GetValue(json))
             {
                 Json.Print(new

@@ -14,18 +14,18 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
     private const int DifferencesShown = 5;
 
     /// <summary>Records every migration up to <paramref name="version"/> as applied.</summary>
-    public IReadOnlyList<MigrationStep> ToVersion(long version, bool checkDrift = true)
+    public IReadOnlyList<MigrationStep> ToVersion(long version, bool checkDrift = true, CancellationToken cancellationToken = default)
     {
         if (checkDrift)
         {
-            RequireNoDrift(version, "the schema is not what the migrations build at that version");
+            RequireNoDrift(version, "the schema is not what the migrations build at that version", cancellationToken);
         }
 
         return runner.RecordApplied(version);
     }
 
     /// <summary>Records what Prisma Migrate applied, once every row is accounted for and the schema matches.</summary>
-    public IReadOnlyList<MigrationStep> FromPrisma(bool checkDrift = true)
+    public IReadOnlyList<MigrationStep> FromPrisma(bool checkDrift = true, CancellationToken cancellationToken = default)
     {
         var rows = ReadPrismaRows();
         var known = runner.ListMigrations().Where(m => m.IsKnown).ToDictionary(m => m.Version);
@@ -66,7 +66,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
         logger.LogInformation("{Table} records {Count} finished migrations, up to {Version}.", PrismaMigrationsTable.Name, finished.Count, latest);
         if (checkDrift)
         {
-            RequireNoDrift(latest, "the schema is not what Prisma's recorded migrations build");
+            RequireNoDrift(latest, "the schema is not what Prisma's recorded migrations build", cancellationToken);
         }
         return runner.RecordApplied(latest);
     }
@@ -85,9 +85,10 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
         }
     }
 
-    private void RequireNoDrift(long version, string problem)
+    private void RequireNoDrift(long version, string problem, CancellationToken cancellationToken)
     {
-        var report = drift.DetectAt(version);
+        var report = drift.DetectAt(version, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         if (!report.HasDrift)
         {
             logger.LogInformation("The schema matches the migrations at {Version}.", version);

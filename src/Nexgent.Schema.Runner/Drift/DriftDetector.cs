@@ -6,19 +6,22 @@ namespace Nexgent.Schema.Runner.Drift;
 /// <summary>
 /// Builds a shadow database with the same migrations up to a version, and compares its full catalog with
 /// the target's (Prisma's <c>migrate diff</c> against a shadow database, for FluentMigrator migrations).
+/// Cancelling stops the statement building the shadow database on the server and drops the shadow database; the
+/// target is only ever read.
 /// </summary>
 public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRunnerOptions> options, SchemaRunner runner)
 {
     /// <summary>Compares the target with the migrations at the version the target records.</summary>
-    public DriftReport Detect() => DetectAt(runner.CurrentVersion());
+    public DriftReport Detect(CancellationToken cancellationToken = default) => DetectAt(runner.CurrentVersion(), cancellationToken);
 
     /// <summary>Compares the target with the migrations at <paramref name="version"/> (0: an empty schema).</summary>
-    public DriftReport DetectAt(long version)
+    public DriftReport DetectAt(long version, CancellationToken cancellationToken = default)
     {
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var actual = SchemaCatalog.Read(database);
-            using var shadow = ShadowDatabase.Create(database);
+            using var shadow = ShadowDatabase.Create(database, cancellationToken);
             if (version != 0)
             {
                 using var shadowRunner = SchemaRunnerScope.Create(shadowOptions =>
@@ -38,11 +41,16 @@ public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRu
 
                     shadowOptions.AllowBreakingChanges = true;
                 });
-                shadowRunner.Runner.MigrateUp(version);
+                shadowRunner.Runner.MigrateUpAsync(version, cancellationToken).GetAwaiter().GetResult();
             }
 
             var expected = SchemaCatalog.Read(shadow.Connection);
             return new DriftReport(version, CatalogComparer.Compare(expected, actual));
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(
+                $"Cancelled while building the shadow database for the comparison; it was dropped, and {database.Describe()} was not changed.", e, cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {

@@ -29,14 +29,14 @@ internal sealed class ShadowDatabase : IDisposable
 
     private const string Marker = "_shadow_";
 
-    public static ShadowDatabase Create(DatabaseConnection target)
+    public static ShadowDatabase Create(DatabaseConnection target, CancellationToken cancellationToken = default)
     {
         var prefix = Prefix(target);
         DropAbandoned(target, prefix);
         var name = $"{prefix}{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{Guid.NewGuid().ToString("N")[..8]}";
         try
         {
-            Execute(target, $"CREATE DATABASE {Identifier.Quote(name)} TEMPLATE template0");
+            Execute(target, $"CREATE DATABASE {Identifier.Quote(name)} TEMPLATE template0", cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == "42501")
         {
@@ -100,11 +100,13 @@ internal sealed class ShadowDatabase : IDisposable
         => DateTime.TryParseExact(madeAt, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var made)
            && DateTime.UtcNow - made > Abandoned;
 
-    private static void Execute(DatabaseConnection database, string sql)
+    /// <summary>Runs one statement; cancelling cancels it on the server (a half-made database is not left behind).</summary>
+    private static void Execute(DatabaseConnection database, string sql, CancellationToken cancellationToken = default)
     {
         using var connection = new NpgsqlConnection(database.ConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
+        using var _ = cancellationToken.Register(command.Cancel);
         command.ExecuteNonQuery();
     }
 }

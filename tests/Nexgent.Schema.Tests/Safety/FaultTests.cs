@@ -99,6 +99,31 @@ public sealed class FaultTests
         AssertStillAtTheVersionBefore(database);
     }
 
+    [TestCase("TERM", "drift")]
+    [TestCase("INT", "drift")]
+    [TestCase("TERM", "baseline", "--version", "20310105000000")]
+    public void Interrupting_a_drift_check_stops_building_the_shadow_database_and_drops_it(string signal, params string[] verb)
+    {
+        using var database = LedgerWithRows();
+        Assert.That(Fm.Run("migrate", "-a", Ledger, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
+        var recorded = database.RecordedVersions();
+        // The shadow database is built with the target's session settings: its copy of the slow step takes a minute.
+        using var runner = Fm.Start([.. verb, "-a", Ledger, "-c", Slow(database, seconds: 60)]);
+        WaitUntilTheSlowStepRuns(database, inShadow: true);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-s", signal, runner.Id.ToString()]))
+        {
+            kill.WaitForExit();
+        }
+
+        var run = Fm.Finish(runner);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Cancelled), run.ToString());
+        Assert.That(run.Error, Does.StartWith("error: Cancelled while building the shadow database for the comparison; it was dropped, and ").And.Contain("was not changed."));
+        Assert.That(database.Scalar<long>($"SELECT count(*) FROM pg_database WHERE datname LIKE '{database.Name}_shadow_%'"), Is.Zero, "the shadow database is dropped");
+        Assert.That(database.Scalar<long>($"SELECT count(*) FROM pg_stat_activity WHERE datname LIKE '{database.Name}_shadow_%'"), Is.Zero, "no session left on it");
+        Assert.That(database.RecordedVersions(), Is.EqualTo(recorded), "nothing recorded");
+    }
+
     [Test]
     public void Cancelling_an_awaited_migration_cancels_its_statement_on_the_server_and_leaves_the_version_before()
     {
@@ -133,12 +158,13 @@ public sealed class FaultTests
     private static string Slow(TestDatabase database, int seconds)
         => new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = $"-c ledger.step_seconds={seconds}" }.ConnectionString;
 
-    /// <summary>Waits until the runner's session is inside the slow step, and returns its process id.</summary>
-    private static int WaitUntilTheSlowStepRuns(TestDatabase database)
+    /// <summary>Waits until the runner's session is inside the slow step (on the target or its shadow database), and returns its process id.</summary>
+    private static int WaitUntilTheSlowStepRuns(TestDatabase database, bool inShadow = false)
     {
+        var where = inShadow ? $"datname LIKE '{database.Name}_shadow_%'" : $"datname = '{database.Name}'";
         for (var attempt = 0; attempt < 600; attempt++)
         {
-            var pid = database.Scalar<int?>($"SELECT pid FROM pg_stat_activity WHERE datname = '{database.Name}' AND query LIKE 'SELECT pg_sleep(current_setting%' AND state = 'active'");
+            var pid = database.Scalar<int?>($"SELECT pid FROM pg_stat_activity WHERE {where} AND query LIKE 'SELECT pg_sleep(current_setting%' AND state = 'active'");
             if (pid is { } found)
             {
                 return found;
