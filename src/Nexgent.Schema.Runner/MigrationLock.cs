@@ -59,6 +59,7 @@ internal sealed class MigrationLock : IDisposable
         var connection = OpenLockSession(database);
         try
         {
+            TransactionPooler.Refuse(connection, database);
             var clock = Stopwatch.StartNew();
             var announced = false;
             while (!TryLock(connection, key))

@@ -132,3 +132,14 @@ public sealed class MigrationLockLostException(string database, long version, st
     /// <summary>The migration it did not start, or null when the loss was found after its last one.</summary>
     public string? StoppedBefore { get; } = stoppedBefore;
 }
+
+/// <summary>
+/// The database is reached through a pooler that hands one server session to several connections in turn
+/// (PgBouncer's transaction or statement mode): the migration lock and the session settings a run relies on would be
+/// shared with, or lost to, other clients. Nothing was run.
+/// </summary>
+public sealed class TransactionPoolerException(string database)
+    : SchemaRunnerException($"{database} is reached through a connection pooler in transaction or statement mode (two connections were served by one server session), and migrations need a session of their own for their lock and settings; connect directly to PostgreSQL (the server's own host and port, usually 5432) or through a session-mode pool.")
+{
+    public string Database { get; } = database;
+}
