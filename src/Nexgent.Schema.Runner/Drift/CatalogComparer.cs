@@ -1,14 +1,21 @@
 namespace Nexgent.Schema.Runner.Drift;
 
-/// <summary>Compares a database's catalog with the one its migrations build. Column order does not count.</summary>
+/// <summary>
+/// Compares a database's catalog with the one its migrations build. A table or view on one side only is one
+/// difference, not one more per column, constraint, index, trigger, policy or rule of it. The order of a table's
+/// columns counts, but only when both sides have the same columns: when they do not, the column differences say it.
+/// An extension only the database has, outside the schema compared, is not the schema's drift.
+/// </summary>
 internal static class CatalogComparer
 {
     public static IReadOnlyList<DriftDifference> Compare(IReadOnlyList<CatalogFact> expected, IReadOnlyList<CatalogFact> actual)
     {
         var expectedByKey = expected.ToDictionary(f => (f.Kind, f.Name));
         var actualByKey = actual.ToDictionary(f => (f.Kind, f.Name));
-        var missingTables = expected.Where(f => f.Kind == FactKind.Table && !actualByKey.ContainsKey((f.Kind, f.Name))).Select(f => f.Name).ToHashSet();
-        var extraTables = actual.Where(f => f.Kind == FactKind.Table && !expectedByKey.ContainsKey((f.Kind, f.Name))).Select(f => f.Name).ToHashSet();
+        var relations = expected.Concat(actual).Where(f => f.Kind is FactKind.Table or FactKind.View).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var oneSided = expectedByKey.Keys.Except(actualByKey.Keys).Concat(actualByKey.Keys.Except(expectedByKey.Keys)).ToList();
+        var relationsOnOneSide = oneSided.Where(k => k.Kind is FactKind.Table or FactKind.View).Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        var tablesWithOtherColumns = oneSided.Where(k => k.Kind == FactKind.Column).Select(k => CatalogFact.OwnerOf(k.Kind, k.Name, relations)).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         var differences = new List<DriftDifference>();
         foreach (var key in expectedByKey.Keys.Union(actualByKey.Keys).OrderBy(k => k.Kind).ThenBy(k => k.Name, StringComparer.Ordinal))
@@ -20,8 +27,17 @@ internal static class CatalogComparer
                 continue;
             }
 
-            // A missing or extra table is one difference, not one per column, index and constraint.
-            if (key.Kind != FactKind.Table && TableOf(key.Name) is { } table && (missingTables.Contains(table) || extraTables.Contains(table)))
+            if (wanted is null && found is { OutsideSchema: true })
+            {
+                continue;
+            }
+
+            if (CatalogFact.OwnerOf(key.Kind, key.Name, relations) is { } owner && relationsOnOneSide.Contains(owner))
+            {
+                continue;
+            }
+
+            if (key.Kind == FactKind.ColumnOrder && tablesWithOtherColumns.Contains(key.Name))
             {
                 continue;
             }
@@ -31,6 +47,4 @@ internal static class CatalogComparer
 
         return differences;
     }
-
-    private static string? TableOf(string name) => name.Contains('.') ? name[..name.IndexOf('.')] : null;
 }
