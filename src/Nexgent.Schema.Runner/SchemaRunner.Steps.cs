@@ -67,7 +67,7 @@ public sealed partial class SchemaRunner
             }
             else
             {
-                journal.Remove(session, step.Version);
+                journal.Write(session, step.Version, JournalState.RolledBack, checksum: null);
             }
 
             committing = true;
@@ -145,7 +145,7 @@ public sealed partial class SchemaRunner
             }
             else
             {
-                journal.Remove(step.Version);
+                journal.Write(step.Version, JournalState.RolledBack, checksum: null);
             }
 
             return true;

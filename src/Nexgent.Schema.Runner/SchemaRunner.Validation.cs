@@ -51,7 +51,7 @@ public sealed partial class SchemaRunner
         var verified = 0;
         foreach (var version in applied.Where(Known.ContainsKey).Order())
         {
-            if (!entries.TryGetValue(version, out var entry) || entry.Checksum is null)
+            if (!entries.TryGetValue(version, out var entry) || entry.State != Journal.JournalState.Applied || entry.Checksum is null)
             {
                 withoutChecksum++;
                 continue;

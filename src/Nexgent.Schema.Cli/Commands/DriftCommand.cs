@@ -22,6 +22,7 @@ internal sealed class DriftCommand : Command
                     report.Version,
                     report.HasDrift,
                     Differences = report.Differences.Select(d => new { d.Kind, d.Name, d.Expected, d.Actual, d.Sentence }),
+                    ExplainedByRollback = report.ExplainedByRollback.Select(d => new { d.Kind, d.Name, d.Expected, d.Actual, d.Sentence }),
                 });
             }
             else
@@ -29,6 +30,11 @@ internal sealed class DriftCommand : Command
                 foreach (var difference in report.Differences)
                 {
                     Console.WriteLine(difference.Sentence);
+                }
+
+                foreach (var explained in report.ExplainedByRollback)
+                {
+                    Console.WriteLine($"note: {explained.Sentence} The database was rolled back from a later version, and a Down that re-adds a column puts it last: no drift.");
                 }
 
                 Console.WriteLine(report.HasDrift

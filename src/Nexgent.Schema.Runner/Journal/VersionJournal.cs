@@ -55,18 +55,6 @@ internal sealed class VersionJournal(DatabaseConnection database)
         upsert.ExecuteNonQuery();
     }
 
-    public void Remove(long version) => PooledSessions.Run(database, connection =>
-    {
-        if (!Exists(connection))
-        {
-            return;
-        }
-
-        using var delete = new NpgsqlCommand($"DELETE FROM {Table} WHERE \"Version\" = @version", connection);
-        delete.Parameters.AddWithValue("version", version);
-        delete.ExecuteNonQuery();
-    });
-
     /// <summary>Removes a version's row in the migration's transaction, with the version row FluentMigrator deletes.</summary>
     public void Remove(MigrationSession session, long version)
     {
