@@ -40,7 +40,8 @@ internal static class DatabaseErrors
                 $"The schema '{database.Schema}' does not exist in database '{database.Database}'; create it or correct the schema parameter.",
             "55P03" when subject is not null =>
                 $"{subject} waited longer than lock_timeout for a lock and {(rolledBack ? "was rolled back" : "was stopped")}; {Masked(BlockingSessions.Describe(database), database)} Run again when it has finished, or raise --lock-timeout.",
-            "57014" when subject is not null =>
+            // Cancelled by the command timeout; otherwise by someone (pg_cancel_backend) or the server's statement_timeout, as PostgreSQL's message says.
+            "57014" when subject is not null && Find<TimeoutException>(exception) is not null =>
                 $"{subject} ran longer than the command timeout and was cancelled{undone}. Raise --timeout and run again.",
             _ => null,
         };

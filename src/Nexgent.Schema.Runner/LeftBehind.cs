@@ -26,9 +26,21 @@ internal static partial class LeftBehind
             return "part of it may have stayed (no INVALID index was left on the tables it names; check what its statements before the failing one changed)";
         }
 
+        var droppedFirst = DroppedBeforeBuilding(sql);
         return "part of it stayed: " + string.Join("; ", invalid.Select(i =>
-            $"the index {Identifier.Quote(i.Index)} on {Identifier.Quote(i.Table)} is INVALID, as a failed CREATE INDEX CONCURRENTLY leaves it (drop it with DROP INDEX CONCURRENTLY {Identifier.Qualified(database.Schema, i.Index)})"));
+            $"the index {Identifier.Quote(i.Index)} on {Identifier.Quote(i.Table)} is INVALID, as a failed CREATE INDEX CONCURRENTLY leaves it " +
+            (droppedFirst.Contains(i.Index)
+                ? "(the migration drops it before building it, so running it again rebuilds it)"
+                : $"(drop it with DROP INDEX CONCURRENTLY {Identifier.Qualified(database.Schema, i.Index)})")));
     }
+
+    /// <summary>The indexes the SQL drops with <c>DROP INDEX CONCURRENTLY IF EXISTS</c> (as <c>CreateIndexConcurrently</c> does before building one).</summary>
+    private static HashSet<string> DroppedBeforeBuilding(string sql)
+        => Safety.SqlStatement.Split(sql)
+            .Select(s => DropIndexIfExists().Match(s.Code))
+            .Where(m => m.Success)
+            .Select(m => Safety.SqlNames.Resolve(m.Groups["index"].Value, "").Name)
+            .ToHashSet(StringComparer.Ordinal);
 
     public static IReadOnlyList<(string Index, string Table)> InvalidIndexes(DatabaseConnection database, string sql)
     {
@@ -67,4 +79,7 @@ internal static partial class LeftBehind
 
     [GeneratedRegex("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)")]
     private static partial Regex Identifiers();
+
+    [GeneratedRegex($@"^\s*DROP\s+INDEX\s+CONCURRENTLY\s+IF\s+EXISTS\s+(?<index>{Safety.SqlNames.Qualified})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DropIndexIfExists();
 }

@@ -18,6 +18,9 @@ internal sealed class MigrationSession : Postgres15_0Processor
 {
     private readonly string connectionString;
 
+    /// <summary>Where the notices the migrations raise are shown: the runner's own log, which the command line prints.</summary>
+    private readonly ILogger<SchemaRunner> runnerLog;
+
     /// <summary>Whether the session was opened once: until then it is not lost, only not open yet.</summary>
     private bool opened;
 
@@ -27,10 +30,12 @@ internal sealed class MigrationSession : Postgres15_0Processor
         ILogger<Postgres15_0Processor> logger,
         IOptionsSnapshot<ProcessorOptions> options,
         IConnectionStringAccessor connectionStringAccessor,
-        PostgresOptions pgOptions)
+        PostgresOptions pgOptions,
+        ILogger<SchemaRunner> runnerLog)
         : base(factory, generator, logger, options, connectionStringAccessor, pgOptions)
     {
         connectionString = connectionStringAccessor.ConnectionString;
+        this.runnerLog = runnerLog;
 
         // Instead of FluentMigrator's connection, opened as it is first asked for, one opened by EnsureConnectionIsOpen.
         Connection = new NpgsqlConnection(connectionString);
@@ -98,11 +103,34 @@ internal sealed class MigrationSession : Postgres15_0Processor
     private void OpenLive()
     {
         (Connection as IDisposable)?.Dispose();
-        Connection = PooledSessions.OpenLive(connectionString, session =>
+        var live = PooledSessions.OpenLive(connectionString, session =>
         {
             using var ping = new NpgsqlCommand("SELECT 1", session);
             ping.ExecuteNonQuery();
         });
+        live.Notice += ShowNotice;
+        Connection = live;
         opened = true;
+    }
+
+    /// <summary>
+    /// A notice a migration raised (<c>RAISE NOTICE</c>: a batched backfill's progress) is shown as it arrives, a warning
+    /// as a warning; PostgreSQL's own remarks (<c>... does not exist, skipping</c>) only at the debug level.
+    /// </summary>
+    private void ShowNotice(object sender, NpgsqlNoticeEventArgs e)
+    {
+        var notice = e.Notice;
+        if (notice.InvariantSeverity == "WARNING")
+        {
+            runnerLog.LogWarning("{Notice}", notice.MessageText);
+        }
+        else if (notice.Where?.Contains(" at RAISE", StringComparison.Ordinal) == true)
+        {
+            runnerLog.LogInformation("{Severity}: {Notice}", notice.InvariantSeverity, notice.MessageText);
+        }
+        else
+        {
+            runnerLog.LogDebug("{Severity}: {Notice}", notice.InvariantSeverity, notice.MessageText);
+        }
     }
 }

@@ -46,6 +46,7 @@ public sealed partial class SchemaRunner
         {
             var everyMigration = Known.Values.Select(m => Step(m, MigrationDirection.Up)).ToList();
             RefuseBreakingChanges(everyMigration);
+            RefuseWhatCannotRunInATransaction(everyMigration);
             if (options.Value.Preview)
             {
                 logger.LogInformation("Would drop every object of {Database}, then apply every migration.", database.Describe());

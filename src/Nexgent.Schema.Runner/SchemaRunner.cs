@@ -172,6 +172,7 @@ public sealed partial class SchemaRunner : IDisposable
             .ToList();
         RefuseExistingSchemaWithoutVersions(applied, steps);
         RefuseBreakingChanges(steps);
+        RefuseWhatCannotRunInATransaction(steps);
         WarnAboutUnknown(applied);
         return steps;
     }
@@ -265,7 +266,9 @@ public sealed partial class SchemaRunner : IDisposable
         }
 
         RefuseRollbackThatWouldStopMidway(toUndo.Select(v => Known[v]).ToList());
-        return toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
+        var steps = toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
+        RefuseWhatCannotRunInATransaction(steps);
+        return steps;
     }
 
     /// <summary>

@@ -30,7 +30,11 @@ internal sealed class MigrationChecksum(MigrationExpressions expressions, IGener
 
     /// <summary>The SQL the migration generates in one direction, statement by statement, as the checksum reads it.</summary>
     public string Sql(IMigrationInfo migration, MigrationDirection direction)
-        => string.Join('\n', expressions.Of(migration.Migration, direction).Select(Generate));
+        => string.Join('\n', Statements(migration, direction));
+
+    /// <summary>The SQL of each expression the migration builds in one direction, in order.</summary>
+    public IEnumerable<string> Statements(IMigrationInfo migration, MigrationDirection direction)
+        => expressions.Of(migration.Migration, direction).Select(Generate);
 
     /// <summary>Whether the migration's Down produces no expression at all.</summary>
     public bool DownIsEmpty(IMigrationInfo migration) => expressions.Of(migration.Migration, MigrationDirection.Down).Count == 0;
