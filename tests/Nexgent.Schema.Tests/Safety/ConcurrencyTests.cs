@@ -76,7 +76,7 @@ public sealed class ConcurrencyTests
         // Three seconds, so that a loaded machine still sees the migration waiting before it gives up.
         using var migrator = new Migrator(database.ConnectionString, o => o.LockTimeout = TimeSpan.FromSeconds(3));
         var migration = Task.Run(() => migrator.Runner.MigrateUp(20260106120000));
-        WaitUntilTheMigrationWaitsForItsLock(database);
+        WaitUntilTheMigrationWaitsForItsLock(database, migration);
 
         // A reader arriving now queues behind the migration's ACCESS EXCLUSIVE request. With lock_timeout the
         // migration gives up after three seconds, so the reader is answered while the blocker still holds its
@@ -96,9 +96,13 @@ public sealed class ConcurrencyTests
         Assert.That(database.Catalog(), Is.EqualTo(Golden.CatalogAt(20251221120000)));
     }
 
-    private static void WaitUntilTheMigrationWaitsForItsLock(TestDatabase database)
+    /// <summary>
+    /// Waits, however long a loaded machine takes to start the runner, until the migration waits for its lock; fails
+    /// at once if the migration ended first.
+    /// </summary>
+    private static void WaitUntilTheMigrationWaitsForItsLock(TestDatabase database, Task migration)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
+        for (var attempt = 0; attempt < 6000 && !migration.IsCompleted; attempt++)
         {
             if (database.Scalar<long>($"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database.Name}' AND application_name = 'dotnet-fm' AND wait_event_type = 'Lock'") > 0)
             {
@@ -108,6 +112,6 @@ public sealed class ConcurrencyTests
             Thread.Sleep(20);
         }
 
-        Assert.Fail("The migration never waited for its lock.");
+        Assert.Fail(migration.IsCompleted ? $"The migration ended before it was seen waiting for its lock: {migration.Exception?.InnerException?.Message}" : "The migration never waited for its lock.");
     }
 }
