@@ -39,7 +39,18 @@ public sealed partial class SchemaRunner
             return;
         }
 
-        var report = AskingTheDatabase(() => linter.Lint(Known.Values, plan.Select(m => m.Version).ToHashSet()));
+        LintReport report;
+        try
+        {
+            report = AskingTheDatabase(() => linter.Lint(Known.Values, plan.Select(m => m.Version).ToHashSet()));
+        }
+        catch (SchemaRunnerException e)
+        {
+            // What lint cannot read it cannot warn about; the deploy goes on, as it would after warning.
+            logger.LogWarning("The lock hazards of the pending migrations could not be read: {Reason}", e.Sentence);
+            return;
+        }
+
         foreach (var finding in report.Findings)
         {
             if (finding.IsAccepted)
@@ -62,7 +73,16 @@ public sealed partial class SchemaRunner
     private IEnumerable<string> LintProblems(HashSet<long> applied)
     {
         var pending = Known.Keys.Where(v => !applied.Contains(v)).ToHashSet();
-        var report = AskingTheDatabase(() => linter.Lint(Known.Values, pending));
+        LintReport report;
+        try
+        {
+            report = AskingTheDatabase(() => linter.Lint(Known.Values, pending));
+        }
+        catch (SchemaRunnerException e) when (e is not NoDatabaseException && e.InnerException is not Npgsql.NpgsqlException)
+        {
+            return [$"The lock hazards of the pending migrations could not be read: {e.Sentence}"];
+        }
+
         return report.Hazards.Select(f => $"Migration {f.Migration}: lock hazard {f.Rule} on {f.Table}{(f.Size is null ? "" : $" ({f.Size})")}: {f.Why} ({f.Lock.ToSql()}, blocks {f.Blocks.Describe()}); instead: {f.SafeWay} Statement: {f.Statement}")
             .Concat(report.Problems);
     }

@@ -23,7 +23,7 @@ public sealed class LintCliTests
     [Test]
     public void With_no_database_every_migration_is_linted_and_nothing_connects()
     {
-        // A DATABASE_URL nobody could reach would fail the run if anything connected; with none, nothing does.
+        // With no -c and no DATABASE_URL the runner has no connection string: anything that tried to connect would fail the run.
         var run = Fm.Run("lint", "-a", LintMigrations);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.LockHazards), run.ToString());
