@@ -166,7 +166,7 @@ internal sealed class LockLinter(string schema, TimeSpan runnerLockTimeout, Lint
                 break;
             case RowsChanged { Kind: DataChangeKind.Update or DataChangeKind.Delete, Bounded: false } changed when scan.MayHoldRows(changed.Changed):
                 yield return Found(LintRules.UnbatchedDataChange, changed.Changed, changed.Lock,
-                    $"{(changed.Kind == DataChangeKind.Update ? "updates" : "deletes")} every matching row of {Show(changed.Changed)} in one statement; each stays locked against other writes until the migration {(scan.Transactional ? "commits" : "statement ends")}",
+                    $"{(changed.Kind == DataChangeKind.Update ? "updates" : "deletes")} every matching row of {Show(changed.Changed)} in one statement; each stays locked against other writes until {(scan.Transactional ? "the migration commits" : "the statement ends")}",
                     BlockedQueries.Writes);
                 break;
             case RowsChanged { Kind: DataChangeKind.InsertSelect, Bounded: false } copied when scan.Transactional

@@ -52,6 +52,16 @@ public sealed class LintCliTests
     }
 
     [Test]
+    public void With_the_lock_timeout_turned_off_every_strong_lock_is_a_hazard()
+    {
+        var run = Fm.Run("lint", "--version", "20360102000000", "--lock-timeout", "0", "-a", LintMigrations);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.LockHazards), run.ToString());
+        Assert.That(run.Output, Does.Contain("20360102000000 index_trades_by_symbol: strong-lock-without-lock-timeout on trades")
+            .And.Contain("why: the runner's lock timeout is 0 (off), so this SHARE lock on trades waits behind any long transaction on it, and every query after it waits as long"));
+    }
+
+    [Test]
     public void With_a_database_only_the_pending_migrations_are_linted_with_their_tables_sizes()
     {
         using var database = TestDatabase.Create();
