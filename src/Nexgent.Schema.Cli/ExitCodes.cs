@@ -26,6 +26,12 @@ public static class ExitCodes
     /// </summary>
     public const int ValidationFailed = 6;
 
+    /// <summary>
+    /// <c>lint</c>: it read the migrations and found lock hazards no migration accepts (or an acceptance naming no rule),
+    /// which it lists; distinct from <see cref="Failure"/>, where it could not read them.
+    /// </summary>
+    public const int LockHazards = 7;
+
     /// <summary>Interrupted (Ctrl-C, SIGTERM): the running statement was cancelled on the server; 128 + SIGINT, as shells report it.</summary>
     public const int Cancelled = 130;
 }

@@ -44,6 +44,9 @@ internal static class Failures
             ExitCodes.Failure),
         OperationCanceledException cancelled when cancelled.Message.StartsWith("Cancelled", StringComparison.Ordinal) => (cancelled.Message, ExitCodes.Cancelled),
         OperationCanceledException => ("Cancelled before any migration ran; nothing was changed.", ExitCodes.Cancelled),
+        NoDatabaseException => (
+            $"This command needs a database and none was given; pass -c \"postgresql://user:password@host:5432/database\" or set {RunnerFactory.ConnectionVariable}.",
+            ExitCodes.Failure),
         SchemaRunnerException or CliException => (failure.Message, ExitCodes.Failure),
         _ => ($"Unexpected failure: {failure.Message.Split('\n')[0].TrimEnd('.')}; run again with --verbose for details.", ExitCodes.Failure),
     };

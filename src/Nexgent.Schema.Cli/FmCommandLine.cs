@@ -49,6 +49,7 @@ public static class FmCommandLine
         root.Subcommands.Add(new RollbackCommand(options));
         root.Subcommands.Add(new ListCommand(options));
         root.Subcommands.Add(new ValidateCommand(options));
+        root.Subcommands.Add(new LintCommand(options));
         root.Subcommands.Add(new StatusCommand(options));
         root.Subcommands.Add(new DeployCommand(options));
         root.Subcommands.Add(new ResetCommand(options));

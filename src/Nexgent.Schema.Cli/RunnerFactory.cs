@@ -11,15 +11,46 @@ internal static class RunnerFactory
 {
     public const string ConnectionVariable = "DATABASE_URL";
 
-    public static SchemaRunnerScope Create(ParseResult parsed, GlobalOptions options)
+    /// <summary>The runner on the database -c or DATABASE_URL gives; without one, the verb cannot run.</summary>
+    public static SchemaRunnerScope Create(ParseResult parsed, GlobalOptions options) => Create(parsed, options, Database.Required);
+
+    /// <summary>
+    /// The runner on the database -c or DATABASE_URL gives, or, when neither gives one, a runner with no database
+    /// (<see cref="SchemaRunnerOptions.NoConnection"/>): nothing connects, and the verb works from the migrations' code
+    /// alone (lint). See <see cref="IsOffline"/>.
+    /// </summary>
+    public static SchemaRunnerScope CreateWithDatabaseIfGiven(ParseResult parsed, GlobalOptions options) => Create(parsed, options, Database.IfGiven);
+
+    /// <summary>
+    /// A runner with no database, whatever is given: nothing connects. -c or DATABASE_URL, when given, only names the
+    /// schema the SQL is written for (for a verb that writes SQL to run elsewhere).
+    /// </summary>
+    public static SchemaRunnerScope CreateOffline(ParseResult parsed, GlobalOptions options) => Create(parsed, options, Database.None);
+
+    /// <summary>Whether <see cref="CreateWithDatabaseIfGiven"/> makes a runner with no database: neither -c nor DATABASE_URL gives one.</summary>
+    public static bool IsOffline(ParseResult parsed, GlobalOptions options) => string.IsNullOrWhiteSpace(ConnectionOf(parsed, options));
+
+    private enum Database
+    {
+        Required,
+        IfGiven,
+        None,
+    }
+
+    private static string? ConnectionOf(ParseResult parsed, GlobalOptions options)
+        => parsed.GetValue(options.Connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable);
+
+    private static SchemaRunnerScope Create(ParseResult parsed, GlobalOptions options, Database use)
     {
         RequirePostgres(parsed.GetValue(options.Processor));
-        var connection = parsed.GetValue(options.Connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable);
-        if (string.IsNullOrWhiteSpace(connection))
+        var connection = ConnectionOf(parsed, options);
+        if (string.IsNullOrWhiteSpace(connection) && use == Database.Required)
         {
             throw new SchemaRunnerException(
                 $"No database was given; pass -c \"postgresql://user:password@host:5432/database\" or set {ConnectionVariable}.");
         }
+
+        var noConnection = use == Database.None || string.IsNullOrWhiteSpace(connection);
 
         // Negative numbers never get here: they are refused while parsing (ArgumentChecks).
         var timeout = parsed.GetValue(options.Timeout);
@@ -35,7 +66,8 @@ internal static class RunnerFactory
         return SchemaRunnerScope.Create(
             runner =>
             {
-                runner.ConnectionString = connection;
+                runner.ConnectionString = connection ?? "";
+                runner.NoConnection = noConnection;
                 foreach (var assembly in assemblies)
                 {
                     runner.MigrationAssemblies.Add(assembly);

@@ -13,7 +13,7 @@ public sealed class DatabaseConnection
     /// <summary>What pg_stat_activity shows for the runner's sessions, unless the connection string names another.</summary>
     internal const string DefaultApplicationName = "dotnet-fm";
 
-    private DatabaseConnection(NpgsqlConnectionStringBuilder builder, string schema, bool showsRowValuesInErrors = false)
+    private DatabaseConnection(NpgsqlConnectionStringBuilder builder, string schema, bool showsRowValuesInErrors = false, bool isOffline = false)
     {
         builder.ApplicationName ??= DefaultApplicationName;
 
@@ -24,12 +24,24 @@ public sealed class DatabaseConnection
         Builder = builder;
         Schema = schema;
         ShowsRowValuesInErrors = showsRowValuesInErrors;
+        IsOffline = isOffline;
     }
 
     /// <summary>The schema that holds the migrated objects and the version table.</summary>
     public string Schema { get; }
 
-    internal string ConnectionString => Builder.ConnectionString;
+    /// <summary>
+    /// The connection string every session opens with. A runner made with no database
+    /// (<see cref="SchemaRunnerOptions.NoConnection"/>) has none: whatever would connect asks for it, and fails here, before
+    /// any connection is attempted.
+    /// </summary>
+    internal string ConnectionString => IsOffline ? throw new NoDatabaseException(Schema) : Builder.ConnectionString;
+
+    /// <summary>
+    /// Whether this stands for no database at all (<see cref="SchemaRunnerOptions.NoConnection"/>): only the schema is
+    /// known, the one the migrations' SQL is written for, and nothing connects.
+    /// </summary>
+    public bool IsOffline { get; }
 
     public string Host => Builder.Host ?? "localhost";
 
@@ -76,9 +88,30 @@ public sealed class DatabaseConnection
         return new DatabaseConnection(builder, schema);
     }
 
+    /// <summary>
+    /// No database: the runner reads the migrations' code only (lint, the SQL of a script) and nothing connects. The
+    /// schema is the one <paramref name="connectionString"/> names when one is given (it is parsed, never connected to),
+    /// else public.
+    /// </summary>
+    internal static DatabaseConnection Offline(string? connectionString)
+    {
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            var parsed = Parse(connectionString);
+            return new DatabaseConnection(parsed.Builder, parsed.Schema, isOffline: true);
+        }
+
+        return new DatabaseConnection(new NpgsqlConnectionStringBuilder(), DefaultSchema, isOffline: true);
+    }
+
     /// <summary>Where the connection goes, for messages: user, host, port, database and schema, never the password.</summary>
     public string Describe()
     {
+        if (IsOffline)
+        {
+            return $"no database (schema {Schema})";
+        }
+
         var user = string.IsNullOrEmpty(Username) ? "" : Username + "@";
         return $"{user}{Host}:{Port}/{Database ?? "(default database)"} (schema {Schema})";
     }
@@ -86,21 +119,21 @@ public sealed class DatabaseConnection
     /// <summary>The same server and credentials, another database (a shadow database, or the maintenance one).</summary>
     internal DatabaseConnection WithDatabase(string database)
     {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database };
-        return new DatabaseConnection(builder, Schema, ShowsRowValuesInErrors);
+        var builder = new NpgsqlConnectionStringBuilder(Builder.ConnectionString) { Database = database };
+        return new DatabaseConnection(builder, Schema, ShowsRowValuesInErrors, IsOffline);
     }
 
     /// <summary>The same connection with a PostgreSQL setting applied to every session it opens (<c>-c name=value</c>).</summary>
     internal DatabaseConnection WithSessionSetting(string name, string value)
     {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(Builder.ConnectionString);
         builder.Options = $"{builder.Options} -c {name}={value}".Trim();
-        return new DatabaseConnection(builder, Schema, ShowsRowValuesInErrors);
+        return new DatabaseConnection(builder, Schema, ShowsRowValuesInErrors, IsOffline);
     }
 
     /// <summary>The same connection, with errors that quote the rows a constraint violation met, or withhold them.</summary>
     internal DatabaseConnection WithRowValuesInErrors(bool show)
-        => new(new NpgsqlConnectionStringBuilder(ConnectionString), Schema, show);
+        => new(new NpgsqlConnectionStringBuilder(Builder.ConnectionString), Schema, show, IsOffline);
 
     internal static SchemaRunnerException Malformed(string problem) => new(
         $"The connection string is malformed ({problem}); give a URL such as postgresql://user:password@host:5432/nexgent?schema=public or Npgsql keywords such as Host=...;Username=...;Password=...;Database=....");

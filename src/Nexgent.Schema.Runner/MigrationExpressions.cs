@@ -10,7 +10,7 @@ internal sealed class MigrationExpressions(Lazy<IMigrationRunner> runner, IServi
 {
     public IReadOnlyCollection<IMigrationExpression> Of(IMigration migration, MigrationDirection direction)
     {
-        var context = new MigrationContext(runner.Value.Processor, services, database.ConnectionString);
+        var context = new MigrationContext(runner.Value.Processor, services, database.IsOffline ? "" : database.ConnectionString);
         if (direction == MigrationDirection.Up)
         {
             migration.GetUpExpressions(context);

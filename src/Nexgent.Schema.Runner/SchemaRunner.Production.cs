@@ -11,7 +11,9 @@ public sealed partial class SchemaRunner
     /// <summary>
     /// The production verb: applies every pending migration, but refuses before applying anything when one
     /// would lose data (declared by the migration or detected in its expressions, in tables that hold rows at its
-    /// step), unless <paramref name="acceptDataLoss"/>. With <paramref name="backupFile"/>, writes a pg_dump first and stops if it fails.
+    /// step), unless <paramref name="acceptDataLoss"/>. Then it logs the lock hazards of what it is about to apply
+    /// (<see cref="Lint"/>), which it does not refuse. With <paramref name="backupFile"/>, writes a pg_dump first and
+    /// stops if it fails.
     /// </summary>
     public MigrationResult Deploy(bool acceptDataLoss = false, string? backupFile = null)
         => Locked(() =>
@@ -26,6 +28,8 @@ public sealed partial class SchemaRunner
             {
                 throw new DataLossRefusedException(losing);
             }
+
+            ReportLockHazards(pending.Select(s => Known[s.Version]).ToList());
 
             if (backupFile is not null && steps.Count > 0 && !options.Value.Preview)
             {

@@ -10,8 +10,10 @@ public sealed partial class SchemaRunner
     /// <summary>
     /// Everything that should hold before a deploy: versions in order, every migration reversible or marked
     /// irreversible, names by the convention (for assemblies that follow it, see
-    /// <see cref="FollowsNexgentConventions"/>), no dirty state, and applied migrations unchanged since they were
-    /// applied (their SQL's checksum).
+    /// <see cref="FollowsNexgentConventions"/>), no dirty state, applied migrations unchanged since they were
+    /// applied (their SQL's checksum), and no lock hazard in the pending ones that they do not accept
+    /// (<see cref="Lint"/>; applied ones are never linted), nor an acceptance naming no rule, and no migration that runs
+    /// in a transaction a statement PostgreSQL cannot run in one (CREATE INDEX CONCURRENTLY...).
     /// </summary>
     public ValidationReport Validate()
     {
@@ -43,6 +45,8 @@ public sealed partial class SchemaRunner
             .Select(s => $"Migration {s.Version} {s.Description} is pending but later versions are applied; apply it or give it a later version."));
         problems.AddRange(states.Where(s => !s.IsKnown)
             .Select(s => $"The database records {s.Version} {s.Description}, which no migration assembly contains."));
+        problems.AddRange(LintProblems(applied));
+        problems.AddRange(MigrationsThatCannotRunInATransaction());
 
         var entries = ReadJournal().ToDictionary(e => e.Version);
         problems.AddRange(entries.Values.Where(e => e.IsDirty)

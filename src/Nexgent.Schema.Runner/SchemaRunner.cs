@@ -30,6 +30,7 @@ public sealed partial class SchemaRunner : IDisposable
     private readonly RollbackPreflight rollbackPreflight;
     private readonly VersionJournal journal;
     private readonly MigrationChecksum checksums;
+    private readonly Lint.MigrationLinter linter;
     private readonly IOptions<SchemaRunnerOptions> options;
     private readonly ILogger<SchemaRunner> logger;
 
@@ -42,6 +43,7 @@ public sealed partial class SchemaRunner : IDisposable
         RollbackPreflight rollbackPreflight,
         VersionJournal journal,
         MigrationChecksum checksums,
+        Lint.MigrationLinter linter,
         IOptions<SchemaRunnerOptions> options,
         ILogger<SchemaRunner> logger)
     {
@@ -53,6 +55,7 @@ public sealed partial class SchemaRunner : IDisposable
         this.rollbackPreflight = rollbackPreflight;
         this.journal = journal;
         this.checksums = checksums;
+        this.linter = linter;
         this.options = options;
         this.logger = logger;
     }
@@ -135,6 +138,11 @@ public sealed partial class SchemaRunner : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (database.IsOffline)
+        {
+            return;
+        }
+
         using var connection = new NpgsqlConnection(database.ConnectionString);
         NpgsqlConnection.ClearPool(connection);
     }

@@ -7,6 +7,15 @@ public sealed class SchemaRunnerOptions
     /// <summary>An Npgsql key/value string or a <c>postgresql://</c> URL.</summary>
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// Make the runner with no database (FluentMigrator's <c>--no-connection</c>): nothing connects, ever. What reads only
+    /// the migrations' code works (<see cref="SchemaRunner.Lint"/>, listing the migrations the assemblies hold, their
+    /// SQL); what needs the database throws <see cref="NoDatabaseException"/> before connecting, and so does a migration
+    /// that asks the database while it builds its expressions (<c>Schema.Table(...).Exists()</c>). The SQL is written for
+    /// the schema <see cref="ConnectionString"/> names when one is given (it is parsed, not connected to), else public.
+    /// </summary>
+    public bool NoConnection { get; set; }
+
     /// <summary>Assemblies holding FluentMigrator migrations; at least one.</summary>
     public IList<Assembly> MigrationAssemblies { get; } = [];
 

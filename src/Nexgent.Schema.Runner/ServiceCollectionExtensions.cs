@@ -1,6 +1,8 @@
 using FluentMigrator.Runner;
 using FluentMigrator.Runner.Conventions;
+using FluentMigrator.Runner.Generators;
 using FluentMigrator.Runner.Initialization;
+using FluentMigrator.Runner.Processors;
 using Microsoft.Extensions.Configuration;
 using FluentMigrator;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +62,7 @@ public static class ServiceCollectionExtensions
             throw new SchemaRunnerException("No migration assembly was given; add at least one to MigrationAssemblies.");
         }
 
-        var database = DatabaseConnection.Parse(options.ConnectionString)
+        var database = (options.NoConnection ? DatabaseConnection.Offline(options.ConnectionString) : DatabaseConnection.Parse(options.ConnectionString))
             .WithSessionSetting("lock_timeout", $"{(long)options.LockTimeout.TotalMilliseconds}ms")
             .WithRowValuesInErrors(options.ShowRowValuesInErrors);
         var versionTable = new VersionTable(database);
@@ -75,7 +77,7 @@ public static class ServiceCollectionExtensions
             .ConfigureRunner(runner =>
             {
                 runner.AddPostgres()
-                    .WithGlobalConnectionString(database.ConnectionString)
+                    .WithGlobalConnectionString(database.IsOffline ? "" : database.ConnectionString)
                     .WithVersionTable(versionTable)
                     .AsGlobalPreview(options.Preview)
                     .ScanIn([.. options.MigrationAssemblies]).For.Migrations();
@@ -103,8 +105,16 @@ public static class ServiceCollectionExtensions
         var sqlWriter = options.SqlWriter ?? Console.Out;
 
         // FluentMigrator's processor, which can also replace a session the server closed between two migrations.
+        // With no database, FluentMigrator's processor that connects to nothing: building a migration's expressions
+        // works, and a migration that asks the database while it builds them (Schema.Table(...).Exists()) is refused.
         services.AddScoped<MigrationSession>();
-        services.Replace(ServiceDescriptor.Scoped<IMigrationProcessor>(provider => provider.GetRequiredService<MigrationSession>()));
+        services.Replace(database.IsOffline
+            ? ServiceDescriptor.Scoped<IMigrationProcessor>(provider => new ConnectionlessProcessor(
+                provider.GetRequiredService<IGeneratorAccessor>(),
+                provider.GetRequiredService<ILogger<ConnectionlessProcessor>>(),
+                provider.GetRequiredService<IOptionsSnapshot<ProcessorOptions>>(),
+                provider.GetRequiredService<IOptions<SelectingProcessorAccessorOptions>>()))
+            : ServiceDescriptor.Scoped<IMigrationProcessor>(provider => provider.GetRequiredService<MigrationSession>()));
 
         if (options.SqlOutputFile is { } file)
         {
@@ -131,6 +141,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DataLossAnalyzer>();
         services.AddScoped<RollbackPreflight>();
         services.AddScoped<MigrationChecksum>();
+        services.AddScoped<Lint.MigrationLinter>();
         services.AddSingleton(new VersionJournal(database));
         // Its constructor takes the library's internal services, so it is not public, and the container is told how to call it.
         services.AddScoped(provider => new SchemaRunner(
@@ -142,6 +153,7 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<RollbackPreflight>(),
             provider.GetRequiredService<VersionJournal>(),
             provider.GetRequiredService<MigrationChecksum>(),
+            provider.GetRequiredService<Lint.MigrationLinter>(),
             provider.GetRequiredService<IOptions<SchemaRunnerOptions>>(),
             provider.GetRequiredService<ILogger<SchemaRunner>>()));
         services.AddScoped<DriftDetector>();

@@ -4,7 +4,8 @@ namespace Nexgent.Schema.Cli.Commands;
 
 /// <summary>
 /// <c>validate</c>: versions in order, every migration reversible or marked irreversible, names by the
-/// convention, no dirty state, and applied migrations unchanged since they ran (checksums). Problems found exit with
+/// convention, no dirty state, applied migrations unchanged since they ran (checksums), and no lock hazard in the
+/// pending ones that they do not accept (what <c>lint</c> finds). Problems found exit with
 /// <see cref="ExitCodes.ValidationFailed"/>, apart from the failure to check at all (<see cref="ExitCodes.Failure"/>).
 /// </summary>
 internal sealed class ValidateCommand : Command
@@ -12,7 +13,7 @@ internal sealed class ValidateCommand : Command
     private readonly Option<bool> json = new("--json") { Description = "Print the problems as JSON." };
 
     public ValidateCommand(GlobalOptions options)
-        : base("validate", $"Check the migrations and the database: order, Down methods, names, dirty state, and checksums of applied migrations; exit {ExitCodes.ValidationFailed} when it finds a problem.")
+        : base("validate", $"Check the migrations and the database: order, Down methods, names, dirty state, checksums of applied migrations, and lock hazards of pending ones (as lint finds them); exit {ExitCodes.ValidationFailed} when it finds a problem.")
     {
         Subcommands.Add(new ValidateVersionsCommand(options));
         Options.Add(json);

@@ -46,6 +46,20 @@ public sealed class TransactionRefusalTests
     }
 
     [Test]
+    public void Validate_reports_each_such_migration_as_a_problem()
+    {
+        using var database = At(Created);
+
+        var run = Fm.Run("validate", "--tag", "mistaken", "-a", Assembly, "-c", database.ConnectionString);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ValidationFailed), run.ToString());
+        Assert.That(run.Output, Does.Contain(
+            "Migration 20321201000000 index_trades_in_a_transaction runs DROP INDEX CONCURRENTLY and CREATE INDEX CONCURRENTLY in its Up, which PostgreSQL cannot run inside a transaction: " +
+            "declare it [Migration(20321201000000, TransactionBehavior.None, \"index_trades_in_a_transaction\")]."));
+        Assert.That(run.Output, Does.Contain("Migration 20321202000000 backfill_trades_in_a_transaction runs COMMIT inside a DO block in its Up"));
+    }
+
+    [Test]
     public void A_rollback_through_such_a_migration_is_refused_too()
     {
         using var database = At(Required);
