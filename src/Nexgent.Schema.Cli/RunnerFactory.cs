@@ -77,6 +77,11 @@ internal static class RunnerFactory
     /// </summary>
     private static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
     {
+        if (BundledMigrations.Assemblies is { } bundled)
+        {
+            return bundled;
+        }
+
         var paths = parsed.GetValue(options.Assemblies) ?? [];
         if (paths.Length == 0)
         {
