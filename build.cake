@@ -11,6 +11,9 @@
 //            with the packages. --package-version=V replaces the dev version 1.0.0-dev.<UTC timestamp>.
 //   Migrate  runs `dotnet fm migrate` and `dotnet fm list migrations` against DATABASE_URL, or against a local
 //            development PostgreSQL in tools/.local/pg (started from the installed binaries) when it is not set
+//   Bundle   writes tools/.local/bundle/nexgent-migrate with the tool Pack installs (`dotnet fm bundle`): Nexgent's
+//            migrations and dotnet fm in one executable that runs with no .NET installed; --runtime=RID for another
+//            platform (linux-arm64, win-x64...) than this machine's
 
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
@@ -125,6 +128,15 @@ Task("Migrate").IsDependentOn("Pack").Does(() =>
     Run(environment, "dotnet", "fm", "migrate");
     // migrate has just built the migrations project; the list needs no second look at it.
     Run(environment, "dotnet", "fm", "list", "migrations", "--no-build");
+});
+
+Task("Bundle").IsDependentOn("Pack").Does(() =>
+{
+    var runtime = Argument("runtime", "");
+    var bundle = local.Combine("bundle").CombineWithFilePath(runtime.StartsWith("win-") ? "nexgent-migrate.exe" : "nexgent-migrate");
+    var arguments = new List<string> { "fm", "bundle", "-o", bundle.FullPath, "--force" };
+    if (runtime != "") arguments.AddRange(new[] { "-r", runtime });
+    Run("dotnet", arguments.ToArray());
 });
 
 Task("StopDevDatabase").Does(() => devServer.Stop());

@@ -13,9 +13,11 @@ public static class FmCommandLine
     /// </summary>
     private static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(30);
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Build(), "dotnet fm");
+
+    /// <summary>Runs <paramref name="root"/>, a command line of dotnet fm's verbs that <paramref name="invocation"/> starts.</summary>
+    internal static async Task<int> RunAsync(string[] args, Command root, string invocation)
     {
-        var root = Build();
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -24,7 +26,7 @@ public static class FmCommandLine
                 Console.Error.WriteLine($"error: {WithoutConnectionStrings(error.Message, args)}");
             }
 
-            Console.Error.WriteLine("Run `dotnet fm --help` for the verbs and options.");
+            Console.Error.WriteLine($"Run `{invocation} --help` for the verbs and options.");
             return ExitCodes.Usage;
         }
 
@@ -41,9 +43,13 @@ public static class FmCommandLine
             .Aggregate(message, (text, connection) => text.Replace(connection, "(a connection string)", StringComparison.Ordinal)));
 
     public static RootCommand Build()
+        => AddTo(new RootCommand("dotnet fm: migrate and roll back PostgreSQL databases with FluentMigrator migrations, built from your migrations project."));
+
+    /// <summary>Adds dotnet fm's options and verbs to <paramref name="root"/>: the tool's root command, or a bundle's.</summary>
+    internal static TCommand AddTo<TCommand>(TCommand root)
+        where TCommand : Command
     {
         var options = new GlobalOptions();
-        var root = new RootCommand("dotnet fm: migrate and roll back PostgreSQL databases with FluentMigrator migrations, built from your migrations project.");
         options.AddTo(root);
         root.Subcommands.Add(new MigrateCommand(options));
         root.Subcommands.Add(new RollbackCommand(options));
@@ -57,6 +63,7 @@ public static class FmCommandLine
         root.Subcommands.Add(new ResolveCommand(options));
         root.Subcommands.Add(new DriftCommand(options));
         root.Subcommands.Add(new BaselineCommand(options));
+        root.Subcommands.Add(new BundleCommand(options));
         return root;
     }
 }

@@ -105,10 +105,16 @@ internal static class RunnerFactory
 
     /// <summary>
     /// The assemblies named with -a, each loaded on its own; without -a, the migrations project (--project, the
-    /// checkout's settings, or the project in the working directory), built first unless --no-build.
+    /// checkout's settings, or the project in the working directory), built first unless --no-build. A bundle runs
+    /// the migrations inside it.
     /// </summary>
     private static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
     {
+        if (BundledMigrations.Assemblies is { } bundled)
+        {
+            return bundled;
+        }
+
         var paths = parsed.GetValue(options.Assemblies) ?? [];
         if (paths.Length == 0)
         {

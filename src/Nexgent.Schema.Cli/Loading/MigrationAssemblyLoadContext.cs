@@ -31,13 +31,5 @@ internal sealed class MigrationAssemblyLoadContext : AssemblyLoadContext
         return resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null;
     }
 
-    /// <summary>The tool's own assemblies and the framework's: what the host put on the trusted platform list.</summary>
-    private static readonly HashSet<string> ToolAssemblies =
-        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(Path.GetFileNameWithoutExtension)
-        .OfType<string>()
-        .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    private static bool IsShippedWithTool(AssemblyName name) => name.Name is { } simple && ToolAssemblies.Contains(simple);
+    private static bool IsShippedWithTool(AssemblyName name) => name.Name is { } simple && ToolAssemblies.Ships(simple);
 }

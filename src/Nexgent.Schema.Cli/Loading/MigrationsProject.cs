@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Nexgent.Schema.Cli.Loading;
 
 /// <summary>
@@ -8,7 +6,8 @@ namespace Nexgent.Schema.Cli.Loading;
 /// </summary>
 internal sealed class MigrationsProject
 {
-    private const string Configuration = "Debug";
+    /// <summary>The author's loop builds what a debugger can step through.</summary>
+    private const string DevelopmentConfiguration = "Debug";
 
     private static readonly System.Text.RegularExpressions.Regex MigrationFile = new(@"^\d{14}_\w+\.cs$");
 
@@ -91,9 +90,18 @@ internal sealed class MigrationsProject
     /// Builds the project (incrementally; silent when it succeeds, the compiler's errors as they are when it
     /// fails) and returns the path of its assembly. With <paramref name="build"/> false, only asks where it is.
     /// </summary>
-    public string BuildAssembly(bool build)
+    public string BuildAssembly(bool build) => BuildAssembly(build, DevelopmentConfiguration, []);
+
+    /// <summary>
+    /// <see cref="BuildAssembly(bool)"/> for a bundle: the Release build, with the packages the migrations use copied
+    /// beside their assembly (a class library leaves them in the NuGet cache), where the bundle takes them from.
+    /// </summary>
+    public string BuildAssemblyForBundle(bool build) => BuildAssembly(build, "Release", ["-p:CopyLocalLockFileAssemblies=true"]);
+
+    private string BuildAssembly(bool build, string configuration, IEnumerable<string> properties)
     {
-        var arguments = new List<string> { build ? "build" : "msbuild", File, "-getProperty:TargetPath", "-nologo", "-v:q", $"-p:Configuration={Configuration}" };
+        var arguments = new List<string> { build ? "build" : "msbuild", File, "-getProperty:TargetPath", "-nologo", "-v:q", $"-p:Configuration={configuration}" };
+        arguments.AddRange(properties);
         if (build)
         {
             arguments.Add("-t:Build");
@@ -149,24 +157,7 @@ internal sealed class MigrationsProject
     }
 
     private static (int ExitCode, string Output) Dotnet(IEnumerable<string> arguments)
-    {
-        // The SDK that runs this tool sets DOTNET_HOST_PATH; otherwise dotnet is on PATH.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new CliException("dotnet could not be started to build the migrations project; check that the .NET SDK is installed.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+        => DotnetCli.Run(arguments, "dotnet could not be started to build the migrations project; check that the .NET SDK is installed.");
 
     private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
 }
