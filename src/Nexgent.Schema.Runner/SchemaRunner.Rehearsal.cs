@@ -1,3 +1,4 @@
+using FluentMigrator;
 using Nexgent.Schema.Runner.Rehearsal;
 
 namespace Nexgent.Schema.Runner;
@@ -21,7 +22,8 @@ public sealed partial class SchemaRunner
         RefuseDirty();
         var applied = AppliedVersions();
         var steps = DeploySteps(applied);
-        return new DeployRehearsal(database, options.Value, logger, cancellation).Run(steps, applied.DefaultIfEmpty(0).Max(), rehearseOn);
+        return new DeployRehearsal(database, options.Value, logger, cancellation)
+            .Run(steps, version => Known[version].TransactionBehavior == TransactionBehavior.Default, applied.DefaultIfEmpty(0).Max(), rehearseOn);
     }
 
     /// <inheritdoc cref="RehearseDeploy"/>

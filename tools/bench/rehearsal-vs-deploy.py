@@ -30,17 +30,16 @@ def running_at(moment):
     return next((v for v, (start, end) in windows.items() if start <= moment <= (end or start)), None)
 
 
-# Each writer's longest transaction (pgbench -l: client, number, latency in µs, script, epoch s, epoch µs, ...).
-stalls = {}
+# Every transaction of each writer (pgbench -l: client, number, latency in µs, script, epoch s, epoch µs, ...),
+# with the migration that was running at its middle.
+waits = {}
 for writer in os.listdir(writers_dir):
-    longest = (0.0, None)
+    waits[writer] = []
     for log in glob.glob(os.path.join(writers_dir, writer, "round*")):
         for fields in (l.split() for l in open(log)):
             latency = int(fields[2]) / 1e6
             end = int(fields[4]) + int(fields[5]) / 1e6
-            if latency > longest[0]:
-                longest = (latency, running_at(end - latency / 2))
-    stalls[writer] = longest
+            waits[writer].append((latency, running_at(end - latency / 2)))
 
 names = {m["version"]: m["description"] for m in rehearsal["migrations"]}
 
@@ -54,19 +53,20 @@ def worst(table, key):
     return max(found, default=(0.0, None))
 
 
-print("| table | rehearsal: writes blocked (s) | reads blocked (s) | by migration | writer's longest wait, real deploy (s) | during migration |")
+print("| table | rehearsal: writes blocked (s) | reads blocked (s) | by migration | writer's longest wait in that migration, real deploy (s) | writer's longest wait in the whole deploy (s), in migration |")
 print("|---|---:|---:|---|---:|---|")
 for table in rehearsal["tables"]:
     writes, by = worst(table["table"], "writesBlockedSeconds")
     if writes == 0:
         continue
     reads, _ = worst(table["table"], "readsBlockedSeconds")
-    wait, during = stalls.get(writer_of.get(table["table"]), (None, None))
-    waited = "–" if wait is None else f"{wait:.2f}"
-    print(f"| {table['table']} | {writes:.2f} | {reads:.2f} | {label(by)} | {waited} | {label(during)} |")
+    writer = waits.get(writer_of.get(table["table"]))
+    there = "–" if writer is None else f"{max((w for w, m in writer if m == by), default=0):.2f}"
+    longest = "–" if writer is None else "{:.2f}, {}".format(*max(writer, default=(0, None)))
+    print(f"| {table['table']} | {writes:.2f} | {reads:.2f} | {label(by)} | {there} | {longest} |")
 
 print()
-print("A writer's wait is its longest transaction. The writer on agent_positions also inserts, and each insert checks its "
+print("A writer's wait is its longest transaction (pgbench, 20 a second). The writer on agent_positions also inserts, and each insert checks its "
       "foreign keys (agents, agent_wallets, agent_transactions), so it also waits while one of those is blocked.")
 print()
 print("| migration | rehearsal (s) | real deploy under the writers (s) |")

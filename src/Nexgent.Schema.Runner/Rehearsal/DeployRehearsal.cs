@@ -13,9 +13,10 @@ namespace Nexgent.Schema.Runner.Rehearsal;
 internal sealed class DeployRehearsal(DatabaseConnection target, SchemaRunnerOptions options, ILogger logger, CancellationToken cancellation)
 {
     /// <param name="steps">The deploy's pending migrations, each with what it would lose.</param>
+    /// <param name="transactional">Whether the migration of a version runs in a transaction.</param>
     /// <param name="versionBefore">The version the database is at.</param>
     /// <param name="rehearseOn">The server to make the copy on, as a connection string to one of its databases; null for the database's own.</param>
-    public RehearsalReport Run(IReadOnlyList<MigrationStep> steps, long versionBefore, string? rehearseOn)
+    public RehearsalReport Run(IReadOnlyList<MigrationStep> steps, Func<long, bool> transactional, long versionBefore, string? rehearseOn)
     {
         if (steps.Count == 0)
         {
@@ -42,7 +43,7 @@ internal sealed class DeployRehearsal(DatabaseConnection target, SchemaRunnerOpt
             var recorded = recorder.Recorded.ToDictionary(m => m.Step.Version);
             var migrations = steps.Select(step => recorded.TryGetValue(step.Version, out var ran)
                     ? ran.Report(applied is null || applied.Contains(step.Version) ? RehearsalOutcome.Applied : RehearsalOutcome.Failed, step.DataLoss)
-                    : new RehearsedMigration(step.Version, step.Description, Transactional: true, RehearsalOutcome.NotRun, 0, [], [], step.DataLoss))
+                    : new RehearsedMigration(step.Version, step.Description, transactional(step.Version), RehearsalOutcome.NotRun, 0, [], [], step.DataLoss))
                 .ToList();
             logger.LogInformation("Rehearsed; dropping the copy. {Database} was not changed.", target.Describe());
             return new RehearsalReport(target.Describe(), copiedTo, copySeconds, versionBefore, migrations, failure);

@@ -102,6 +102,7 @@ public sealed class DeployRehearsalTests
         using var json = JsonDocument.Parse(run.Output);
         var migrations = json.RootElement.GetProperty("migrations").EnumerateArray().ToList();
         Assert.That(migrations.Select(m => m.GetProperty("outcome").GetString()), Is.EqualTo(new[] { "failed", "notRun", "notRun", "notRun" }));
+        Assert.That(migrations.Select(m => m.GetProperty("transactional").GetBoolean()), Is.EqualTo(new[] { true, false, true, true }), "20310103000000 runs CREATE INDEX CONCURRENTLY");
         var failed = migrations[0].GetProperty("statements").EnumerateArray().Where(s => s.GetProperty("failed").GetBoolean()).ToList();
         Assert.That(failed.Select(s => s.GetProperty("sql").GetString()), Is.EqualTo(new[] { "ALTER TABLE ledger ADD CONSTRAINT ledger_amount_positive CHECK (amount >= 0);" }));
         Assert.That(json.RootElement.GetProperty("failure").GetString(), Does.Contain("violated by some row"));
