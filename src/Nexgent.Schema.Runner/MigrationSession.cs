@@ -5,6 +5,7 @@ using FluentMigrator.Runner.Processors;
 using FluentMigrator.Runner.Processors.Postgres;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nexgent.Schema.Runner.Rehearsal;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner;
@@ -48,6 +49,33 @@ internal sealed class MigrationSession : Postgres15_0Processor
         {
             OpenLive();
         }
+    }
+
+    /// <summary>Told of each statement the session runs: a rehearsal's recorder; none in a real run.</summary>
+    internal IStatementObserver? Observer { get; set; }
+
+    /// <summary>Runs one of FluentMigrator's statements, telling the <see cref="Observer"/> when there is one.</summary>
+    protected override void Process(string sql)
+    {
+        if (Observer is not { } observer || Options.PreviewOnly || string.IsNullOrEmpty(sql))
+        {
+            base.Process(sql);
+            return;
+        }
+
+        EnsureConnectionIsOpen();
+        observer.Executing(this, sql);
+        try
+        {
+            base.Process(sql);
+        }
+        catch (Exception e)
+        {
+            observer.Executed(this, sql, e);
+            throw;
+        }
+
+        observer.Executed(this, sql, failure: null);
     }
 
     /// <summary>The session, opened when first asked for.</summary>

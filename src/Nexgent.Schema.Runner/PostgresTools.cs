@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Nexgent.Schema.Runner;
 
 /// <summary>Finds PostgreSQL's programs (pg_dump, initdb, pg_ctl...) installed on this machine.</summary>
@@ -20,5 +22,36 @@ internal static class PostgresTools
         return newest ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(d => Path.Combine(d, tool))
             .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
+    /// How to start a client program (<paramref name="program"/>, found with <see cref="Find"/>) on
+    /// <paramref name="database"/> with <paramref name="arguments"/>: its output and errors redirected, the password in
+    /// its environment only, never on its command line.
+    /// </summary>
+    public static ProcessStartInfo Client(string program, DatabaseConnection database, params IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var argument in arguments.Concat([$"--host={database.Host}", $"--port={database.Port}", $"--dbname={database.Database}", "--no-password"]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (!string.IsNullOrEmpty(database.Username))
+        {
+            start.ArgumentList.Add($"--username={database.Username}");
+        }
+
+        if (!string.IsNullOrEmpty(database.Password))
+        {
+            start.Environment["PGPASSWORD"] = database.Password;
+        }
+
+        start.Environment["PGSSLMODE"] = database.SslModeForLibpq;
+        return start;
     }
 }

@@ -19,9 +19,7 @@ public sealed partial class SchemaRunner
         => Locked(() =>
         {
             var applied = AppliedVersions();
-            var pending = PendingSteps(applied, target: null, m => Step(m, MigrationDirection.Up));
-            var losses = AskingTheDatabase(() => dataLoss.Analyze(pending.Select(s => Known[s.Version]).ToList(), MigrationDirection.Up));
-            var steps = pending.Select(s => s with { DataLoss = losses[s.Version] }).ToList();
+            var steps = DeploySteps(applied);
 
             var losing = steps.Where(s => s.DataLoss.Count > 0).Select(s => (s, s.DataLoss)).ToList();
             if (losing.Count > 0 && !acceptDataLoss && !options.Value.Preview)
@@ -29,7 +27,7 @@ public sealed partial class SchemaRunner
                 throw new DataLossRefusedException(losing);
             }
 
-            ReportLockHazards(pending.Select(s => Known[s.Version]).ToList());
+            ReportLockHazards(steps.Select(s => Known[s.Version]).ToList());
 
             if (backupFile is not null && steps.Count > 0 && !options.Value.Preview)
             {
@@ -40,6 +38,14 @@ public sealed partial class SchemaRunner
 
             return Forward(() => Run(steps, applied));
         });
+
+    /// <summary>The pending migrations a deploy applies, oldest first, each with what it would lose in the database as it is.</summary>
+    private List<MigrationStep> DeploySteps(HashSet<long> applied)
+    {
+        var pending = PendingSteps(applied, target: null, m => Step(m, MigrationDirection.Up));
+        var losses = AskingTheDatabase(() => dataLoss.Analyze(pending.Select(s => Known[s.Version]).ToList(), MigrationDirection.Up));
+        return pending.Select(s => s with { DataLoss = losses[s.Version] }).ToList();
+    }
 
     /// <summary>
     /// Drops every object of the schema, the version table with them, and applies every migration again

@@ -42,6 +42,7 @@ public sealed partial class SchemaRunner
             }
         }
 
+        using var observed = Session.Observer?.Observe(step, transactional);
         return transactional ? ApplyInTransaction(step, info, at) : ApplyWithoutTransaction(step, info, at);
     }
 

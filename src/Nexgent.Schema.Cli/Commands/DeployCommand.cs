@@ -38,5 +38,6 @@ internal sealed class DeployCommand : Command
                 });
             }
         }));
+        DeployRehearsalOptions.AddTo(this, options, acceptDataLoss, backup, json);
     }
 }
