@@ -168,9 +168,9 @@ internal sealed class PsqlScript(
             body.AppendLine($"""
                   IF at = 0 AND {HoldsTables()} THEN
                     IF pg_catalog.to_regclass({Psql.Literal(Identifier.Qualified(database.Schema, PrismaMigrationsTable.Name))}) IS NOT NULL THEN
-                      RAISE EXCEPTION USING MESSAGE = {Psql.Literal($"{Schema} was migrated by Prisma and records no FluentMigrator version; nothing was changed: baseline it first (dotnet fm baseline --from-prisma), then write the script from the version it records.")};
+                      RAISE EXCEPTION USING MESSAGE = {Psql.Literal($"The {Schema} was migrated by Prisma and records no FluentMigrator version; nothing was changed: baseline it first (dotnet fm baseline --from-prisma), then write the script from the version it records.")};
                     END IF;
-                    RAISE EXCEPTION USING MESSAGE = {Psql.Literal($"{Schema} already holds tables but records no migration; nothing was changed: if they are the schema at some version, record it first (dotnet fm baseline --version V), then write the script from that version.")};
+                    RAISE EXCEPTION USING MESSAGE = {Psql.Literal($"The {Schema} already holds tables but records no migration; nothing was changed: if they are the schema at some version, record it first (dotnet fm baseline --version V), then write the script from that version.")};
                   END IF;
                 """);
         }
