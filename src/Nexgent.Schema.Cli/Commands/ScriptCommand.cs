@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FluentMigrator;
+using Nexgent.Schema.Runner;
 using Nexgent.Schema.Runner.Scripting;
 
 namespace Nexgent.Schema.Cli.Commands;
@@ -57,7 +58,7 @@ internal sealed class ScriptCommand : Command
 
             script.WriteTo(file);
             var what = script.Direction == MigrationDirection.Up ? "up" : "rolled back";
-            Console.WriteLine($"Wrote {file}: {script.Steps.Count} migration(s) {what}, schema \"{script.Schema}\" from version {script.From} to {script.To}{(script.Idempotent ? ", idempotent" : "")}.");
+            Console.WriteLine($"Wrote {file}: {script.Steps.Count} migration(s) {what}, schema {Identifier.Quote(script.Schema)} from version {script.From} to {script.To}{(script.Idempotent ? ", idempotent" : "")}.");
             Console.WriteLine($"Run it with: psql -v ON_ERROR_STOP=1 -f {file} <connection>");
             return ExitCodes.Success;
         }));
