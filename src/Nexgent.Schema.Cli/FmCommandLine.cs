@@ -56,6 +56,7 @@ public static class FmCommandLine
         root.Subcommands.Add(new ListCommand(options));
         root.Subcommands.Add(new ValidateCommand(options));
         root.Subcommands.Add(new LintCommand(options));
+        root.Subcommands.Add(new ScriptCommand(options));
         root.Subcommands.Add(new StatusCommand(options));
         root.Subcommands.Add(new DeployCommand(options));
         root.Subcommands.Add(new ResetCommand(options));

@@ -62,6 +62,8 @@ internal static class RunnerFactory
         // With --json, standard output carries the JSON document alone: progress, the preview's script and the SQL of
         // --verbose go to standard error.
         var json = parsed.Tokens.Any(t => t.Value == "--json");
+        // ...and so does a verb that prints the SQL it writes (script without -o).
+        var sqlOnStandardOutput = use == Database.None;
         var tags = options.TagsOf(parsed);
         return SchemaRunnerScope.Create(
             runner =>
@@ -76,8 +78,9 @@ internal static class RunnerFactory
                 runner.CommandTimeout = TimeSpan.FromSeconds(timeout ?? 0);
                 runner.LockWait = TimeSpan.FromSeconds(lockWait);
                 runner.LockTimeout = TimeSpan.FromSeconds(lockTimeout);
-                runner.Preview = parsed.GetValue(options.Preview);
-                runner.SqlOutputFile = parsed.GetValue(options.Output);
+                // A runner with no database runs nothing: the verb that writes SQL to run elsewhere (script) writes -o itself.
+                runner.Preview = use != Database.None && parsed.GetValue(options.Preview);
+                runner.SqlOutputFile = use == Database.None ? null : parsed.GetValue(options.Output);
                 runner.ShowSql = verbose;
                 runner.ShowRowValuesInErrors = parsed.GetValue(options.ShowRowValues);
                 runner.SqlWriter = json ? Console.Error : Console.Out;
@@ -90,7 +93,7 @@ internal static class RunnerFactory
                 runner.AllowBreakingChanges = parsed.GetValue(options.AllowBreakingChanges);
             },
             logging => logging
-                .AddProvider(new PlainConsoleLoggerProvider(progressToStandardError: json || parsed.GetValue(options.Preview)))
+                .AddProvider(new PlainConsoleLoggerProvider(progressToStandardError: json || sqlOnStandardOutput || parsed.GetValue(options.Preview)))
                 .AddFilter<PlainConsoleLoggerProvider>((category, _) => category == typeof(SchemaRunner).FullName));
     }
 

@@ -43,6 +43,12 @@ public sealed class DatabaseConnection
     /// </summary>
     public bool IsOffline { get; }
 
+    /// <summary>
+    /// The search path every session of the runner has: the one the connection string names, else the schema alone, so
+    /// that unqualified names in a migration's SQL land in the schema. A script sets the same.
+    /// </summary>
+    internal string SessionSearchPath => Builder.SearchPath ?? Runner.SearchPath.Of(Schema);
+
     public string Host => Builder.Host ?? "localhost";
 
     public int Port => Builder.Port;

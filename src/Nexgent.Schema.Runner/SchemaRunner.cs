@@ -268,15 +268,20 @@ public sealed partial class SchemaRunner : IDisposable
             throw new MissingMigrationException(missing[0]);
         }
 
-        if (toUndo.Select(v => Known[v]).FirstOrDefault(m => m.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>() is not null) is { } irreversible)
-        {
-            throw new IrreversibleMigrationException(irreversible.Version, irreversible.Description ?? "", irreversible.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()!.Reason);
-        }
-
+        RefuseIrreversible(toUndo.Select(v => Known[v]));
         RefuseRollbackThatWouldStopMidway(toUndo.Select(v => Known[v]).ToList());
         var steps = toUndo.Select(v => Step(Known[v], MigrationDirection.Down)).ToList();
         RefuseWhatCannotRunInATransaction(steps);
         return steps;
+    }
+
+    /// <summary>Refuses a rollback through a migration marked <c>[Irreversible]</c>, naming the first (newest) one.</summary>
+    private static void RefuseIrreversible(IEnumerable<IMigrationInfo> downs)
+    {
+        if (downs.FirstOrDefault(m => m.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>() is not null) is { } irreversible)
+        {
+            throw new IrreversibleMigrationException(irreversible.Version, irreversible.Description ?? "", irreversible.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()!.Reason);
+        }
     }
 
     /// <summary>

@@ -158,6 +158,14 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<ILogger<SchemaRunner>>()));
         services.AddScoped<DriftDetector>();
         services.AddScoped<Baseliner>();
+        services.AddScoped(provider => new Scripting.MigrationScripter(
+            provider.GetRequiredService<SchemaRunner>(),
+            provider.GetRequiredService<MigrationSql>(),
+            provider.GetRequiredService<MigrationExpressions>(),
+            provider.GetRequiredService<MigrationChecksum>(),
+            provider.GetRequiredService<VersionTable>(),
+            provider.GetRequiredService<VersionJournal>(),
+            provider.GetRequiredService<IGeneratorAccessor>()));
         return services;
     }
 }

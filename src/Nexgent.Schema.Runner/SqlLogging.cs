@@ -30,7 +30,8 @@ internal static class SqlLogging
     public static ILoggerProvider File(string file)
         => new Filtered(new SqlScriptFluentMigratorLoggerProvider(Open(file), new SqlScriptFluentMigratorLoggerOptions { ShowSql = true }, disposeWriter: true), IsFluentMigratorOrRunner);
 
-    private static StreamWriter Open(string file)
+    /// <summary>A file for SQL, UTF-8 without a byte-order mark, emptied; one sentence (<see cref="SqlOutputFileException"/>) when it cannot be written.</summary>
+    internal static StreamWriter Open(string file)
     {
         if (string.IsNullOrWhiteSpace(file))
         {

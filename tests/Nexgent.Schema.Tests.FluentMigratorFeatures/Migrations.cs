@@ -66,3 +66,28 @@ public sealed class DropEventsName : Migration
         Alter.Table("events").AddColumn("name").AsString(50).Nullable();
     }
 }
+
+/// <summary>
+/// Runs only with --tag connection: code run against the connection (Execute.WithConnection), which has no SQL, so
+/// `dotnet fm script` refuses it.
+/// </summary>
+[Migration(5, "StampEventsWithConnection")]
+[Tags("connection")]
+public sealed class StampEventsWithConnection : Migration
+{
+    public override void Up()
+    {
+        Execute.WithConnection((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE events SET name = 'stamped' WHERE name IS NULL";
+            command.ExecuteNonQuery();
+        });
+    }
+
+    public override void Down()
+    {
+        Execute.Sql("UPDATE events SET name = NULL WHERE name = 'stamped'");
+    }
+}

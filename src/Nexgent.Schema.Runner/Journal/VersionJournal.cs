@@ -11,7 +11,8 @@ internal sealed class VersionJournal(DatabaseConnection database)
 {
     public const string TableName = "VersionJournal";
 
-    private string Table => Identifier.Qualified(database.Schema, TableName);
+    /// <summary>The table, schema-qualified and quoted, for SQL.</summary>
+    internal string Table => Identifier.Qualified(database.Schema, TableName);
 
     public IReadOnlyList<JournalEntry> ReadAll() => PooledSessions.Run(database, connection =>
     {
@@ -58,7 +59,7 @@ internal sealed class VersionJournal(DatabaseConnection database)
     /// <summary>Removes a version's row in the migration's transaction, with the version row FluentMigrator deletes.</summary>
     public void Remove(MigrationSession session, long version)
     {
-        using var delete = session.Command($"{CreateTable};\nDELETE FROM {Table} WHERE \"Version\" = @version");
+        using var delete = session.Command($"{CreateTableSql};\nDELETE FROM {Table} WHERE \"Version\" = @version");
         delete.Parameters.AddWithValue("version", version);
         delete.ExecuteNonQuery();
     }
@@ -66,15 +67,10 @@ internal sealed class VersionJournal(DatabaseConnection database)
     /// <summary>The table is created by the first write, found by the others: one round trip per step.</summary>
     private NpgsqlCommand Upsert(NpgsqlConnection connection, NpgsqlTransaction? transaction, long version, JournalState state, string? checksum, string? error)
     {
-        var upsert = new NpgsqlCommand($"""
-            {CreateTable};
-            INSERT INTO {Table} ("Version", "Checksum", "State", "Error", "UpdatedOn") VALUES (@version, @checksum, @state, @error, now())
-            ON CONFLICT ("Version") DO UPDATE SET "Checksum" = coalesce(EXCLUDED."Checksum", {Table}."Checksum"),
-                "State" = EXCLUDED."State", "Error" = EXCLUDED."Error", "UpdatedOn" = now()
-            """, connection, transaction);
+        var upsert = new NpgsqlCommand($"{CreateTableSql};\n{UpsertSql("@version", "@checksum", "@state", "@error")}", connection, transaction);
         upsert.Parameters.AddWithValue("version", version);
         upsert.Parameters.AddWithValue("checksum", (object?)checksum ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("state", state.ToString().ToLowerInvariant());
+        upsert.Parameters.AddWithValue("state", StateName(state));
         upsert.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
         return upsert;
     }
@@ -84,7 +80,22 @@ internal sealed class VersionJournal(DatabaseConnection database)
         return TableLookup.Exists(connection, database.Schema, TableName);
     }
 
-    private string CreateTable => $"""
+    /// <summary>How a state is written in the table.</summary>
+    internal static string StateName(JournalState state) => state.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The row of a version, inserted or updated, its values given as SQL: parameters when the runner writes it, literals
+    /// in a script (<see cref="Scripting.MigrationScripter"/>), so that both write the same row. A checksum left NULL keeps
+    /// the one recorded.
+    /// </summary>
+    internal string UpsertSql(string version, string checksum, string state, string error) => $"""
+        INSERT INTO {Table} ("Version", "Checksum", "State", "Error", "UpdatedOn") VALUES ({version}, {checksum}, {state}, {error}, now())
+        ON CONFLICT ("Version") DO UPDATE SET "Checksum" = coalesce(EXCLUDED."Checksum", {Table}."Checksum"),
+            "State" = EXCLUDED."State", "Error" = EXCLUDED."Error", "UpdatedOn" = now()
+        """;
+
+    /// <summary>The table, created when missing: by the runner's first write, or a script before its first migration.</summary>
+    internal string CreateTableSql => $"""
         CREATE TABLE IF NOT EXISTS {Table} (
             "Version"   bigint PRIMARY KEY,
             "Checksum"  char(64),
