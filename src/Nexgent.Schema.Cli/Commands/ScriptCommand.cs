@@ -59,7 +59,7 @@ internal sealed class ScriptCommand : Command
             script.WriteTo(file);
             var what = script.Direction == MigrationDirection.Up ? "up" : "rolled back";
             Console.WriteLine($"Wrote {file}: {script.Steps.Count} migration(s) {what}, schema {Identifier.Quote(script.Schema)} from version {script.From} to {script.To}{(script.Idempotent ? ", idempotent" : "")}.");
-            Console.WriteLine($"Run it with: psql -v ON_ERROR_STOP=1 -f {file} <connection>");
+            Console.WriteLine($"Run it with: psql -v ON_ERROR_STOP=1 -f {file} <connection> (a URL without Prisma's ?schema=, which psql refuses: the script sets the schema itself)");
             return ExitCodes.Success;
         }));
     }

@@ -35,7 +35,7 @@ public sealed class ScriptCliTests
             Assert.That(File.ReadAllText(file), Is.EqualTo(Scripts.Write(to: Golden.Versions[^2], down: true).Sql));
             Assert.That(run.Output, Is.EqualTo(
                 $"Wrote {file}: 1 migration(s) rolled back, schema \"public\" from version {Golden.Latest} to {Golden.Versions[^2]}.\n" +
-                $"Run it with: psql -v ON_ERROR_STOP=1 -f {file} <connection>\n"));
+                $"Run it with: psql -v ON_ERROR_STOP=1 -f {file} <connection> (a URL without Prisma's ?schema=, which psql refuses: the script sets the schema itself)\n"));
         }
         finally
         {
