@@ -75,7 +75,7 @@ internal static class RunnerFactory
     /// The assemblies named with -a, each loaded on its own; without -a, the migrations project (--project, the
     /// checkout's settings, or the project in the working directory), built first unless --no-build.
     /// </summary>
-    private static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
+    internal static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
     {
         var paths = parsed.GetValue(options.Assemblies) ?? [];
         if (paths.Length == 0)
