@@ -56,6 +56,7 @@ public static class FmCommandLine
         root.Subcommands.Add(new ResolveCommand(options));
         root.Subcommands.Add(new DriftCommand(options));
         root.Subcommands.Add(new BaselineCommand(options));
+        root.Subcommands.Add(new ImportPrismaCommand(options));
         return root;
     }
 }

@@ -267,11 +267,12 @@ internal sealed record DropRaw(RawObject Object) : Change
 }
 
 /// <summary>
-/// A statement that changes rows (an UPDATE, INSERT, DELETE, a DO block...), carried over as it was written.
-/// <see cref="Loses"/> says what it overwrites or deletes that Down cannot give back; its inverse is
-/// <see cref="DataNotUndone"/>, a note in Down.
+/// A statement that changes rows (an UPDATE, INSERT, DELETE, a DO block, an ALTER ... USING that rewrites values...),
+/// carried over as it was written. <see cref="Loses"/> says what it overwrites or deletes that Down cannot give back;
+/// <see cref="SchemaChanges"/> what it did to the schema besides, which Down undoes. Its inverse is
+/// <see cref="DataNotUndone"/>.
 /// </summary>
-internal sealed record DataStatement(string Sql, string? Overwrites) : Change
+internal sealed record DataStatement(string Sql, string? Overwrites, IReadOnlyList<Change> SchemaChanges) : Change
 {
     public override Change Inverse => new DataNotUndone(this);
 
@@ -282,7 +283,7 @@ internal sealed record DataStatement(string Sql, string? Overwrites) : Change
     public override ChangeEffect Effect => ChangeEffect.Changed;
 }
 
-/// <summary>Where Down would undo a data statement of Up: it cannot, and says so.</summary>
+/// <summary>Where Down undoes a data statement of Up: its schema changes are undone, its rows are not, and it says so.</summary>
 internal sealed record DataNotUndone(DataStatement Statement) : Change
 {
     public override Change Inverse => Statement;

@@ -165,7 +165,8 @@ internal static class MigrationWriter
         CreateRaw raw => Raw($"the fluent API has no {raw.Object.Kind}: its definition as PostgreSQL prints it", raw.Object.Create),
         DropRaw raw => Raw($"the fluent API has no {raw.Object.Kind}", raw.Object.Drop),
         DataStatement data => Raw($"a statement that changes rows, carried over as written{(data.Overwrites is null ? "" : "; Down cannot restore what it changes")}: check it is still right", data.Sql),
-        DataNotUndone undone => $"{Review} Up ran a statement that changes rows here, and Down does not undo it:\n//   {Excerpt(undone.Statement.Sql)}",
+        DataNotUndone undone => string.Join("\n", new[] { $"{Review} Up ran a statement that changes rows here, and Down does not undo it{(undone.Statement.SchemaChanges.Count > 0 ? " (only what it did to the schema)" : "")}:\n//   {Excerpt(undone.Statement.Sql)}" }
+            .Concat(undone.Statement.SchemaChanges.Reverse().Select(c => Statement(c.Inverse, enums)))),
         _ => throw new InvalidOperationException($"No C# for {change.GetType().Name}."),
     };
 
