@@ -34,7 +34,8 @@ internal sealed class RoslynMigrationCompiler : IMigrationCompiler
     public Assembly Compile(string source, string assemblyName)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
-        var compilation = CSharpCompilation.Create(assemblyName, [tree], References.Value, Options);
+        // A process may compile the same class twice (a test, an import proving on top of earlier classes): names stay unique.
+        var compilation = CSharpCompilation.Create($"{assemblyName}_{Guid.NewGuid():N}", [tree], References.Value, Options);
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         if (!result.Success)

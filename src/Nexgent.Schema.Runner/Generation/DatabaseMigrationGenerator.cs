@@ -77,7 +77,7 @@ internal static class DatabaseMigrationGenerator
         };
         var source = MigrationWriter.Write(migration);
         var generated = compiler.Compile(source, $"generated_{request.Version}");
-        var failures = MigrationProof.Prove(shadow.Connection, [.. assemblies, generated], tags, latest, request.Version, builtFacts, wantedFacts, irreversible: false, cancellationToken);
+        var failures = MigrationProof.Prove(shadow.Connection, [.. assemblies, generated], tags, latest, request.Version, builtFacts, wantedFacts, irreversible: false, source, cancellationToken);
         var (orderOnly, real) = Split(failures);
         if (real.Count > 0)
         {

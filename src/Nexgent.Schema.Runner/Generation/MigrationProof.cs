@@ -15,7 +15,30 @@ internal static class MigrationProof
     /// database's the one it was generated from); empty when it is proven. A class marked <c>[Irreversible]</c> is proven
     /// up only.
     /// </summary>
+    /// <remarks>A class that fails to run throws <see cref="GenerationNotProvenException"/> with <paramref name="source"/> and the failure.</remarks>
     public static IReadOnlyList<string> Prove(
+        DatabaseConnection scratch,
+        IReadOnlyList<Assembly> assemblies,
+        IEnumerable<string> tags,
+        long previous,
+        long version,
+        IReadOnlyList<CatalogFact> before,
+        IReadOnlyList<CatalogFact> after,
+        bool irreversible,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Run(scratch, assemblies, tags, previous, version, before, after, irreversible, cancellationToken);
+        }
+        catch (SchemaRunnerException e) when (e is not GenerationNotProvenException)
+        {
+            throw new GenerationNotProvenException($"The generated migration {version} fails on the scratch database, so it was not written: {e.Sentence}", e.Details, source);
+        }
+    }
+
+    private static IReadOnlyList<string> Run(
         DatabaseConnection scratch,
         IReadOnlyList<Assembly> assemblies,
         IEnumerable<string> tags,

@@ -60,9 +60,14 @@ internal static class MigrationWriter
     /// <summary>What a direction destroys, one sentence; null when nothing.</summary>
     public static string? LossSentence(IReadOnlyList<Change> changes)
     {
-        var losses = changes.Select(c => c.Loses).OfType<string>().Distinct().ToList();
+        var dropsByTable = changes.OfType<DropColumn>().GroupBy(d => d.Table).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => $"{g.Key} loses {Listed(g.Select(d => d.Column.Name).ToList())}");
+        var losses = changes.Select(c => c is DropColumn drop && dropsByTable.TryGetValue(drop.Table, out var together) ? together : c.Loses)
+            .OfType<string>().Distinct().ToList();
         return losses.Count == 0 ? null : string.Join("; ", losses) + ".";
     }
+
+    private static string Listed(IReadOnlyList<string> names) => names.Count == 1 ? names[0] : $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}";
 
     /// <summary>The statements of a body, a blank line between steps of different kinds and around those on several lines.</summary>
     private static string Body(IReadOnlyList<Change> changes, IReadOnlySet<string> enums)
@@ -160,7 +165,7 @@ internal static class MigrationWriter
             $"PostgreSQL cannot drop or reorder an enum's values: the type is made again and its columns converted through text{(recreate.Loses is null ? "" : ", which fails on a row holding a value that is gone")}",
             RecreateEnumSql(recreate)),
         CreateSequence sequence => CreateSequenceStatement(sequence.Sequence),
-        DropSequence sequence => $"Delete.Sequence({CSharp.String(sequence.Sequence.Name)});",
+        DropSequence sequence => Raw("FluentMigrator writes no SQL for Delete.Sequence on PostgreSQL", $"DROP SEQUENCE {Q(sequence.Sequence.Name)};"),
         OwnSequence own => Raw("the fluent API cannot make a column own a sequence", $"ALTER SEQUENCE {Q(own.Sequence)} OWNED BY {(own.Owner is { } owner ? QualifiedColumn(owner) : "NONE")};"),
         CreateRaw raw => Raw($"the fluent API has no {raw.Object.Kind}: its definition as PostgreSQL prints it", raw.Object.Create),
         DropRaw raw => Raw($"the fluent API has no {raw.Object.Kind}", raw.Object.Drop),
@@ -344,17 +349,10 @@ internal static class MigrationWriter
         _ => "Rule.None",
     };
 
+    /// <summary>FluentMigrator's <c>Create.Sequence</c> writes nothing for PostgreSQL (its generator leaves it out), so a sequence is SQL.</summary>
     private static string CreateSequenceStatement(SequenceModel s)
-    {
-        if (s.DataType != "bigint")
-        {
-            return Raw("the fluent API makes bigint sequences only",
-                $"CREATE SEQUENCE {Q(s.Name)} AS {s.DataType} INCREMENT BY {s.Increment} MINVALUE {s.Min} MAXVALUE {s.Max} START WITH {s.Start} CACHE {s.Cache}{(s.Cycle ? " CYCLE" : "")};");
-        }
-
-        return $"Create.Sequence({CSharp.String(s.Name)}).IncrementBy({CSharp.Number(s.Increment)}).MinValue({CSharp.Number(s.Min)}).MaxValue({CSharp.Number(s.Max)})"
-               + $".StartWith({CSharp.Number(s.Start)}).Cache({CSharp.Number(s.Cache)}){(s.Cycle ? ".Cycle()" : "")};";
-    }
+        => Raw("FluentMigrator writes no SQL for Create.Sequence on PostgreSQL",
+            $"CREATE SEQUENCE {Q(s.Name)}{(s.DataType == "bigint" ? "" : $" AS {s.DataType}")} INCREMENT BY {s.Increment} MINVALUE {s.Min} MAXVALUE {s.Max} START WITH {s.Start} CACHE {s.Cache}{(s.Cycle ? " CYCLE" : "")};");
 
     private static string RecreateEnumSql(RecreateEnum recreate)
     {

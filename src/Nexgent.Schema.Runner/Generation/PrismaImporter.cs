@@ -57,7 +57,7 @@ internal static class PrismaImporter
                 Origin = $"Imported by dotnet fm import-prisma from Prisma's migration {migration.Folder}. Read every line marked REVIEW.",
             });
             assemblies.Add(compiler.Compile(source, $"imported_{migration.Version}"));
-            var failures = MigrationProof.Prove(proof.Connection, assemblies, [], previous, migration.Version, before, after, irreversible: false, cancellationToken);
+            var failures = MigrationProof.Prove(proof.Connection, assemblies, [], previous, migration.Version, before, after, irreversible: false, source, cancellationToken);
             if (failures.Count > 0)
             {
                 throw new GenerationNotProvenException(
