@@ -44,6 +44,11 @@ internal sealed class NewCommand : Command
 
     private int Scaffold(ParseResult parsed, GlobalOptions options)
     {
+        if (parsed.GetValue(rename) is { Length: > 0 })
+        {
+            throw new CliException("--rename says how to generate a rename, so it goes with --from-db; add --from-db URL or leave --rename out.");
+        }
+
         var (folder, defaultNamespace) = Destination(parsed, options);
         var file = MigrationScaffolder.Create(parsed.GetValue(name)!, folder, defaultNamespace, DateTime.UtcNow);
         Console.WriteLine($"Created {Path.GetRelativePath(Environment.CurrentDirectory, file)}.");
@@ -94,9 +99,10 @@ internal sealed class NewCommand : Command
         Console.WriteLine(reviews == 0
             ? "Read it, then, on the database you changed (-c or DATABASE_URL):"
             : $"Read it, {reviews} step(s) marked {MigrationWriter.Review} first, then, on the database you changed (-c or DATABASE_URL):");
-        Console.WriteLine($"  {Fm(parsed, options)} baseline --version {version}   # record that it already has this schema (compared once more)");
-        Console.WriteLine($"  {Fm(parsed, options)} rollback                      # run its Down");
-        Console.WriteLine($"  {Fm(parsed, options)} migrate                       # and its Up again");
+        var baseline = $"{Fm(parsed, options)} baseline --version {version}";
+        Console.WriteLine($"  {baseline}   # record that it already has this schema (compared once more)");
+        Console.WriteLine($"  {$"{Fm(parsed, options)} rollback".PadRight(baseline.Length)}   # run its Down");
+        Console.WriteLine($"  {$"{Fm(parsed, options)} migrate".PadRight(baseline.Length)}   # and its Up again");
         return ExitCodes.Success;
     }
 

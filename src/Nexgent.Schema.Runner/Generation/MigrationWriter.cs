@@ -115,7 +115,7 @@ internal static class MigrationWriter
 
     private static bool Joins(Change previous, Change next) => (previous, next) switch
     {
-        (AddColumn a, AddColumn b) => a.Table == b.Table && AsFluent(a) && AsFluent(b),
+        (AddColumn a, AddColumn b) => a.Table == b.Table,
         (DropColumn a, DropColumn b) => a.Table == b.Table,
         (AlterColumn a, AlterColumn b) => a.Table == b.Table && NumericChange(a) is { } x && NumericChange(b) is { } y && x == y,
         _ => false,
@@ -137,11 +137,10 @@ internal static class MigrationWriter
         CreateTable create => CreateTableStatement(create.Table, enums),
         DropTable drop => $"Delete.Table({CSharp.String(drop.Table.Name)});",
         RenameTable rename => $"Rename.Table({CSharp.String(rename.From)}).To({CSharp.String(rename.To)});",
-        AddColumn add when AsFluent(add) => $"Alter.Table({CSharp.String(add.Table)}).AddColumn({CSharp.String(add.Column.Name)}){ColumnSyntax.Of(add.Column, enums)};"
+        AddColumn add => $"Alter.Table({CSharp.String(add.Table)}).AddColumn({CSharp.String(add.Column.Name)}){ColumnSyntax.Of(add.Column, enums)};"
             + (add.Column.NotNull && add.Column.Default is null && !add.Column.Serial && add.Column.Identity == "" && add.Column.Generated is null
                 ? $" {Review} NOT NULL without a default fails on a table that holds rows; give it a default, or add it nullable, fill it, then make it NOT NULL."
                 : ""),
-        AddColumn add => Raw($"the fluent API cannot add this column as it is", $"ALTER TABLE {Q(add.Table)} ADD COLUMN {Q(add.Column.Name)} {add.Column.Type};"),
         DropColumn drop => $"Delete.Column({CSharp.String(drop.Column.Name)}).FromTable({CSharp.String(drop.Table)});",
         RenameColumn rename => $"Rename.Column({CSharp.String(rename.From)}).OnTable({CSharp.String(rename.Table)}).To({CSharp.String(rename.To)});",
         AlterColumn alter => AlterColumnStatement(alter, enums),
@@ -382,8 +381,6 @@ internal static class MigrationWriter
         sql.Add($"DROP TYPE {Q(old)};");
         return string.Join("\n", sql);
     }
-
-    private static bool AsFluent(AddColumn add) => true;
 
     private static bool IsPlainUnique(ConstraintModel constraint)
         => constraint.Kind == 'u' && constraint.Definition == $"UNIQUE ({string.Join(", ", constraint.Columns.Select(QuoteIdent))})";
