@@ -123,7 +123,7 @@ internal static class MigrationWriter
 
     private static string Statement(List<Change> group, IReadOnlySet<string> enums) => group[0] switch
     {
-        AddColumn { Table: var table } when group.Count > 1 => $"Alter.Table({CSharp.String(table)})\n"
+        AddColumn { Table: var table } when group.Count > 1 => NotNullWithoutDefault(group.Cast<AddColumn>()) + $"Alter.Table({CSharp.String(table)})\n"
             + string.Join("\n", group.Cast<AddColumn>().Select(a => $"    .AddColumn({CSharp.String(a.Column.Name)}){ColumnSyntax.Of(a.Column, enums)}")) + ";",
         DropColumn { Table: var table } when group.Count > 1 => "Delete" + string.Join(group.Count > 2 ? "\n    " : "", group.Cast<DropColumn>().Select(d => $".Column({CSharp.String(d.Column.Name)})"))
             + (group.Count > 2 ? "\n    " : "") + $".FromTable({CSharp.String(table)});",
@@ -137,10 +137,7 @@ internal static class MigrationWriter
         CreateTable create => CreateTableStatement(create.Table, enums),
         DropTable drop => $"Delete.Table({CSharp.String(drop.Table.Name)});",
         RenameTable rename => $"Rename.Table({CSharp.String(rename.From)}).To({CSharp.String(rename.To)});",
-        AddColumn add => $"Alter.Table({CSharp.String(add.Table)}).AddColumn({CSharp.String(add.Column.Name)}){ColumnSyntax.Of(add.Column, enums)};"
-            + (add.Column.NotNull && add.Column.Default is null && !add.Column.Serial && add.Column.Identity == "" && add.Column.Generated is null
-                ? $" {Review} NOT NULL without a default fails on a table that holds rows; give it a default, or add it nullable, fill it, then make it NOT NULL."
-                : ""),
+        AddColumn add => NotNullWithoutDefault([add]) + $"Alter.Table({CSharp.String(add.Table)}).AddColumn({CSharp.String(add.Column.Name)}){ColumnSyntax.Of(add.Column, enums)};",
         DropColumn drop => $"Delete.Column({CSharp.String(drop.Column.Name)}).FromTable({CSharp.String(drop.Table)});",
         RenameColumn rename => $"Rename.Column({CSharp.String(rename.From)}).OnTable({CSharp.String(rename.Table)}).To({CSharp.String(rename.To)});",
         AlterColumn alter => AlterColumnStatement(alter, enums),
@@ -380,6 +377,13 @@ internal static class MigrationWriter
 
         sql.Add($"DROP TYPE {Q(old)};");
         return string.Join("\n", sql);
+    }
+
+    /// <summary>A REVIEW line above columns added NOT NULL with nothing to fill the rows a table holds.</summary>
+    private static string NotNullWithoutDefault(IEnumerable<AddColumn> added)
+    {
+        var names = added.Where(a => a.Column is { NotNull: true, Default: null, Serial: false, Identity: "", Generated: null }).Select(a => a.Column.Name).ToList();
+        return names.Count == 0 ? "" : $"{Review} {Listed(names)} {(names.Count == 1 ? "is" : "are")} NOT NULL without a default, which fails on a table that holds rows: give a default, or add nullable, fill, then make NOT NULL.\n";
     }
 
     private static bool IsPlainUnique(ConstraintModel constraint)

@@ -27,7 +27,7 @@ internal sealed record Renames(IReadOnlyDictionary<string, string> Tables, IRead
             var parts = option.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                throw new SchemaRunnerException($"--rename {option} is not a rename; write table.old_column=new_column for a column, or old_table=new_table for a table.");
+                throw new SchemaRunnerException($"'{option}' is not a rename; write table.old_column=new_column for a column, or old_table=new_table for a table.");
             }
 
             var dot = parts[0].LastIndexOf('.');

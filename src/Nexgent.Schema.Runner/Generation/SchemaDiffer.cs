@@ -128,7 +128,7 @@ internal static class SchemaDiffer
         {
             if (before.Table(from) is null || after.Table(to) is null || before.Table(to) is not null)
             {
-                throw new SchemaRunnerException($"Cannot rename table {from} to {to}: the migrations build {(before.Table(from) is null ? $"no table {from}" : $"a table {to} already")}{(after.Table(to) is null ? $" and the database has no table {to}" : "")}; check --rename.");
+                throw new SchemaRunnerException($"Cannot rename table {from} to {to}: the migrations build {(before.Table(from) is null ? $"no table {from}" : $"a table {to} already")}{(after.Table(to) is null ? $" and the database has no table {to}" : "")}; check the renames asked for.");
             }
 
             changes.Add(new RenameTable(from, to));
@@ -140,7 +140,7 @@ internal static class SchemaDiffer
             var index = tables.FindIndex(t => t.Name == table);
             if (index < 0 || tables[index].Column(from) is null || tables[index].Column(to) is not null || after.Table(table)?.Column(to) is null)
             {
-                throw new SchemaRunnerException($"Cannot rename column {table}.{from} to {to}: it is not a column the migrations build that the database has under the new name; check --rename.");
+                throw new SchemaRunnerException($"Cannot rename column {table}.{from} to {to}: it is not a column the migrations build that the database has under the new name; check the renames asked for.");
             }
 
             changes.Add(new RenameColumn(table, from, to));

@@ -124,6 +124,6 @@ public sealed class SchemaDifferTests
     {
         var refused = Assert.Throws<SchemaRunnerException>(() => Renames.Parse([option]))!;
 
-        Assert.That(refused.Message, Is.EqualTo($"--rename {option} is not a rename; write table.old_column=new_column for a column, or old_table=new_table for a table."));
+        Assert.That(refused.Message, Is.EqualTo($"'{option}' is not a rename; write table.old_column=new_column for a column, or old_table=new_table for a table."));
     }
 }
