@@ -1,6 +1,7 @@
 using System.Reflection;
 using Nexgent.Schema.Runner.Authoring;
 using Nexgent.Schema.Runner.Drift;
+using Npgsql;
 
 namespace Nexgent.Schema.Runner.Generation;
 
@@ -21,6 +22,24 @@ internal sealed record GenerationResult(string Source, IReadOnlyList<Change> Up,
 internal static class DatabaseMigrationGenerator
 {
     public static GenerationResult Generate(
+        DatabaseConnection database,
+        IReadOnlyList<Assembly> assemblies,
+        IReadOnlyList<string> tags,
+        GenerationRequest request,
+        IMigrationCompiler compiler,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return GenerateOn(database, assemblies, tags, request, compiler, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, database);
+        }
+    }
+
+    private static GenerationResult GenerateOn(
         DatabaseConnection database,
         IReadOnlyList<Assembly> assemblies,
         IReadOnlyList<string> tags,

@@ -29,6 +29,24 @@ internal static class PrismaImporter
         Action<ImportedMigration> proven,
         CancellationToken cancellationToken)
     {
+        try
+        {
+            return ImportOn(server, migrations, @namespace, compiler, proven, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw DatabaseErrors.Explain(e, server);
+        }
+    }
+
+    private static IReadOnlyList<ImportedMigration> ImportOn(
+        DatabaseConnection server,
+        IReadOnlyList<PrismaSqlMigration> migrations,
+        string @namespace,
+        IMigrationCompiler compiler,
+        Action<ImportedMigration> proven,
+        CancellationToken cancellationToken)
+    {
         using var prisma = ShadowDatabase.Create(server, cancellationToken);
         using var proof = ShadowDatabase.Create(server, cancellationToken);
         using var session = new NpgsqlConnection(prisma.Connection.ConnectionString);
