@@ -292,3 +292,36 @@ internal sealed record DataNotUndone(DataStatement Statement) : Change
 
     public override ChangeEffect Effect => ChangeEffect.Changed;
 }
+
+/// <summary>
+/// A migration's SQL carried over as written, when its steps could not be written so that they prove (a type renamed
+/// in the middle of a change, as Prisma's enum changes do). <see cref="Does"/> is what it does to the schema, which
+/// Down undoes, step by step.
+/// </summary>
+internal sealed record CarriedSql(string Sql, IReadOnlyList<Change> Does, string? Overwrites) : Change
+{
+    public override Change Inverse => new UndoCarriedSql(this);
+
+    public override string? Loses => Joined(Does.Select(c => c.Loses).Append(Overwrites));
+
+    public override string Subject => "sql";
+
+    public override ChangeEffect Effect => ChangeEffect.Changed;
+
+    internal static string? Joined(IEnumerable<string?> losses)
+        => losses.OfType<string>().Distinct().ToList() is { Count: > 0 } all ? string.Join("; ", all) : null;
+}
+
+/// <summary>The Down of <see cref="CarriedSql"/>: the inverse of each of its steps, the last first.</summary>
+internal sealed record UndoCarriedSql(CarriedSql Carried) : Change
+{
+    public IReadOnlyList<Change> Steps => SchemaDiffer.DropTablesWithTheirForeignKeys(Carried.Does.Reverse().Select(c => c.Inverse).ToList());
+
+    public override Change Inverse => Carried;
+
+    public override string? Loses => CarriedSql.Joined(Steps.Select(c => c.Loses));
+
+    public override string Subject => "sql";
+
+    public override ChangeEffect Effect => ChangeEffect.Changed;
+}

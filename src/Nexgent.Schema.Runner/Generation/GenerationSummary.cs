@@ -24,7 +24,8 @@ internal static class GenerationSummary
 
     /// <summary>The objects a migration creates, changes or drops (its data statements aside), each named once.</summary>
     public static List<string> Subjects(IReadOnlyList<Change> changes, ChangeEffect effect)
-        => changes.Where(c => c.Effect == effect && c is not DataStatement and not DataNotUndone).Select(c => c.Subject).Distinct().ToList();
+        => changes.SelectMany(c => c is CarriedSql carried ? carried.Does : [c])
+            .Where(c => c.Effect == effect && c is not DataStatement and not DataNotUndone).Select(c => c.Subject).Distinct().ToList();
 
     private static string Verb(ChangeEffect effect) => effect switch
     {

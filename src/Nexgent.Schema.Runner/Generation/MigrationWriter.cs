@@ -166,6 +166,9 @@ internal static class MigrationWriter
         CreateRaw raw => Raw($"the fluent API has no {raw.Object.Kind}: its definition as PostgreSQL prints it", raw.Object.Create),
         DropRaw raw => Raw($"the fluent API has no {raw.Object.Kind}", raw.Object.Drop),
         DataStatement data => Raw($"a statement that changes rows, carried over as written{(data.Overwrites is null ? "" : "; Down cannot restore what it changes")}: check it is still right", data.Sql),
+        CarriedSql carried => Raw("Prisma's SQL as written: its steps could not be written in the fluent API so that they prove; what it does to the schema is undone step by step in Down", carried.Sql),
+        UndoCarriedSql undo => $"{Review} the steps that undo Up's SQL, from what it did to the schema; rows it changed are not restored.\n"
+            + string.Join("\n", undo.Steps.Select(c => Statement(c, enums))),
         DataNotUndone undone => string.Join("\n", new[] { $"{Review} Up ran a statement that changes rows here, and Down does not undo it{(undone.Statement.SchemaChanges.Count > 0 ? " (only what it did to the schema)" : "")}:\n//   {Excerpt(undone.Statement.Sql)}" }
             .Concat(undone.Statement.SchemaChanges.Reverse().Select(c => Statement(c.Inverse, enums)))),
         _ => throw new InvalidOperationException($"No C# for {change.GetType().Name}."),

@@ -48,47 +48,109 @@ internal static class PrismaImporter
         CancellationToken cancellationToken)
     {
         using var prisma = ShadowDatabase.Create(server, cancellationToken);
-        using var proof = ShadowDatabase.Create(server, cancellationToken);
-        using var session = new NpgsqlConnection(prisma.Connection.ConnectionString);
-        session.Open();
-        var assemblies = new List<Assembly>();
-        var classNames = new HashSet<string>(StringComparer.Ordinal);
-        var enums = new HashSet<string>(StringComparer.Ordinal);
-        var imported = new List<ImportedMigration>();
-        long previous = 0;
-        foreach (var migration in migrations)
+        var proof = ShadowDatabase.Create(server, cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var before = SchemaCatalog.Read(prisma.Connection);
-            var changes = new ScriptReader(session, server.Schema, migration, enums).Changes();
-            var after = SchemaCatalog.Read(prisma.Connection);
-
-            var name = MigrationName.Parse(migration.Description);
-            if (!classNames.Add(name.ClassName))
+            using var session = new NpgsqlConnection(prisma.Connection.ConnectionString);
+            session.Open();
+            var assemblies = new List<Assembly>();
+            var classNames = new HashSet<string>(StringComparer.Ordinal);
+            var enums = new HashSet<string>(StringComparer.Ordinal);
+            var imported = new List<ImportedMigration>();
+            long previous = 0;
+            foreach (var migration in migrations)
             {
-                name = name with { ClassName = $"{name.ClassName}{migration.Version}" };
-                classNames.Add(name.ClassName);
+                cancellationToken.ThrowIfCancellationRequested();
+                var before = SchemaCatalog.Read(prisma.Connection);
+                var script = new ScriptReader(session, server.Schema, migration, enums);
+                var changes = script.Changes();
+                var after = SchemaCatalog.Read(prisma.Connection);
+                var name = UniqueName(MigrationName.Parse(migration.Description), migration.Version, classNames);
+
+                GenerationNotProvenException? firstFailure = null;
+                ImportedMigration? result = null;
+                foreach (var attempt in Attempts(changes, script))
+                {
+                    var source = MigrationWriter.Write(new GeneratedMigration(migration.Version, name, @namespace, attempt, enums)
+                    {
+                        Origin = $"Imported by dotnet fm import-prisma from Prisma's migration {migration.Folder}. Read every line marked REVIEW.",
+                    });
+                    var assembly = compiler.Compile(source, $"imported_{migration.Version}");
+                    try
+                    {
+                        var failures = MigrationProof.Prove(proof.Connection, [.. assemblies, assembly], [], previous, migration.Version, before, after, irreversible: false, source, cancellationToken);
+                        if (failures.Count == 0)
+                        {
+                            assemblies.Add(assembly);
+                            result = new ImportedMigration(migration, name, source, attempt);
+                            break;
+                        }
+
+                        firstFailure ??= new GenerationNotProvenException(
+                            $"The class generated for Prisma's migration {migration.Folder} does not build what its SQL builds, so nothing was written:", failures, source);
+                    }
+                    catch (GenerationNotProvenException e)
+                    {
+                        firstFailure ??= e;
+                    }
+
+                    proof.Dispose();
+                    proof = Rebuilt(server, assemblies, previous, cancellationToken);
+                }
+
+                if (result is null)
+                {
+                    throw firstFailure!;
+                }
+
+                imported.Add(result);
+                proven(result);
+                previous = migration.Version;
             }
 
-            var source = MigrationWriter.Write(new GeneratedMigration(migration.Version, name, @namespace, changes, enums)
-            {
-                Origin = $"Imported by dotnet fm import-prisma from Prisma's migration {migration.Folder}. Read every line marked REVIEW.",
-            });
-            assemblies.Add(compiler.Compile(source, $"imported_{migration.Version}"));
-            var failures = MigrationProof.Prove(proof.Connection, assemblies, [], previous, migration.Version, before, after, irreversible: false, source, cancellationToken);
-            if (failures.Count > 0)
-            {
-                throw new GenerationNotProvenException(
-                    $"The class generated for Prisma's migration {migration.Folder} does not build what its SQL builds, so nothing was written:", failures, source);
-            }
+            return imported;
+        }
+        finally
+        {
+            proof.Dispose();
+        }
+    }
 
-            var result = new ImportedMigration(migration, name, source, changes);
-            imported.Add(result);
-            proven(result);
-            previous = migration.Version;
+    /// <summary>
+    /// The ways to write a migration, best first: its steps with each statement that changes rows in its place; the
+    /// difference of the whole migration, when it changes no rows; Prisma's SQL as written, undone step by step.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<Change>> Attempts(IReadOnlyList<Change> changes, ScriptReader script)
+    {
+        yield return changes;
+        var whole = SchemaDiffer.Diff(script.First, script.Last);
+        if (!changes.Any(c => c is DataStatement) && !whole.SequenceEqual(changes))
+        {
+            yield return whole;
         }
 
-        return imported;
+        yield return [new CarriedSql(script.Sql, whole, CarriedSql.Joined(changes.OfType<DataStatement>().Select(d => d.Overwrites)))];
+    }
+
+    /// <summary>A scratch database again at <paramref name="version"/>, after a class that did not prove left the last one in doubt.</summary>
+    private static ShadowDatabase Rebuilt(DatabaseConnection server, IReadOnlyList<Assembly> assemblies, long version, CancellationToken cancellationToken)
+    {
+        var proof = ShadowDatabase.Create(server, cancellationToken);
+        if (version != 0)
+        {
+            using var scope = MigrationProof.Runner(proof.Connection, assemblies, []);
+            scope.Runner.MigrateUpAsync(version, cancellationToken).GetAwaiter().GetResult();
+        }
+
+        return proof;
+    }
+
+    /// <summary>Two Prisma migrations of the same name become two classes: the later one's name carries its version.</summary>
+    private static MigrationName UniqueName(MigrationName name, long version, HashSet<string> taken)
+    {
+        var unique = taken.Contains(name.ClassName) ? name with { ClassName = $"{name.ClassName}{version}" } : name;
+        taken.Add(unique.ClassName);
+        return unique;
     }
 
     /// <summary>
@@ -101,9 +163,18 @@ internal static class PrismaImporter
         private readonly List<SqlStatement> segment = [];
         private SchemaModel model = SchemaModel.Empty;
 
+        /// <summary>The schema before the migration's SQL.</summary>
+        public SchemaModel First { get; private set; } = SchemaModel.Empty;
+
+        /// <summary>The schema after it.</summary>
+        public SchemaModel Last => model;
+
+        /// <summary>The SQL as the server ran it (Prisma's own BEGIN and COMMIT left out).</summary>
+        public string Sql => string.Join("\n", SqlScript.Statements(migration.Sql).Select(SqlScript.Text));
+
         public List<Change> Changes()
         {
-            model = Read();
+            model = First = Read();
             foreach (var statement in SqlScript.Statements(migration.Sql))
             {
                 if (!SqlScript.ChangesRows(statement))
@@ -184,7 +255,7 @@ internal static class PrismaImporter
                 .Concat(changes.OfType<CreateTable>().SelectMany(t => t.Table.Columns.Select(c => (t.Table.Name, c.Name))))
                 .ToHashSet();
             var created = changes.OfType<CreateTable>().Select(t => t.Table.Name).ToHashSet(StringComparer.Ordinal);
-            var excerpt = MigrationWriter.Excerpt(statement.Text.Trim());
+            var excerpt = MigrationWriter.Excerpt(SqlScript.Text(statement).TrimEnd(';'));
             var losses = SqlEffects.Of(statement.Text, schema).Where(e => e.Tables.All(t => !created.Contains(t.Name))).Select(effect => effect switch
             {
                 RowsDeleted deleted => $"{excerpt} deletes rows of {deleted.Table.Name} that Down cannot restore",

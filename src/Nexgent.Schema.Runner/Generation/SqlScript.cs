@@ -9,7 +9,9 @@ namespace Nexgent.Schema.Runner.Generation;
 /// </summary>
 internal static partial class SqlScript
 {
-    public static IReadOnlyList<SqlStatement> Statements(string sql) => SqlStatement.Split(sql, bodiesWhole: true);
+    /// <summary>The statements, without the BEGIN and COMMIT around them (Prisma's own transaction; a migration runs in the runner's).</summary>
+    public static IReadOnlyList<SqlStatement> Statements(string sql)
+        => SqlStatement.Split(sql, bodiesWhole: true).Where(s => !TransactionControl().IsMatch(s.Code)).ToList();
 
     /// <summary>
     /// Whether a statement changes rows rather than (only) the schema: INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY, a DO
@@ -24,6 +26,9 @@ internal static partial class SqlScript
         var start = statement.Code.Length - statement.Code.TrimStart().Length;
         return statement.Text[start..].TrimEnd() + ";";
     }
+
+    [GeneratedRegex(@"^\s*(?:BEGIN|COMMIT|START\s+TRANSACTION|END)\s*(?:TRANSACTION|WORK)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TransactionControl();
 
     [GeneratedRegex(@"^\s*(?:INSERT|UPDATE|DELETE|TRUNCATE|MERGE|COPY|DO|CALL|SELECT|WITH|VALUES)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataVerb();

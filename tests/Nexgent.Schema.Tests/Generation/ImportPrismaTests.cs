@@ -53,6 +53,41 @@ public sealed class ImportPrismaTests
         }
     }
 
+    /// <summary>
+    /// A shop's Prisma history (Generation/PrismaShop) as Prisma writes it: mixed-case names, TIMESTAMP(3), a RESTRICT
+    /// foreign key, enum values added and one removed (Prisma's BEGIN ... COMMIT that makes the type again), a rename
+    /// written by hand, a backfill and a DELETE.
+    /// </summary>
+    [Test]
+    public void A_Prisma_history_as_Prisma_writes_it_imports_into_classes_that_build_and_round_trip()
+    {
+        var project = Generated.NewProject(nexgentHistory: false);
+        using var database = TestDatabase.Create();
+        try
+        {
+            var import = Fm.Run("import-prisma", Path.Combine(Generated.Root, "tests", "Nexgent.Schema.Tests", "Generation", "PrismaShop"), "--project", project, "-c", database.ConnectionString);
+
+            Assert.That(import.ExitCode, Is.EqualTo(ExitCodes.Success), import.ToString());
+            Assert.That(import.Output, Does.Contain("20240103090000  rename_and_backfill        1        2        0                          2"));
+            string Class(string name) => File.ReadAllText(Directory.GetFiles(project, $"*_{name}.cs").Single());
+            Assert.That(Class("RenameAndBackfill"), Does.Contain("""Rename.Column("name").OnTable("User").To("displayName");""")
+                .And.Contain("""Execute.Sql("UPDATE \"Order\" SET \"currency\" = 'EUR' WHERE \"currency\" IS NULL;");""")
+                .And.Contain("""[LosesData(MigrationDirection.Up, "DELETE FROM \"Order\" WHERE \"total\" = 0 deletes rows of Order that Down cannot restore.")]"""));
+            Assert.That(Class("DropRoleGuest"), Does.Contain("// REVIEW: Prisma's SQL as written").And.Contain("""CREATE TYPE "Role" AS ENUM ('GUEST', 'USER', 'ADMIN', 'OWNER');""").And.Not.Contain("BEGIN;"));
+            Assert.That(Fm.Run("list", "migrations", "--project", project, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success), "the classes build");
+
+            var imported = new MigrationsUnderTest(Generated.Built(project));
+            foreach (var version in imported.Versions)
+            {
+                imported.RoundTrip(TestServer.Current, version);
+            }
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
     [Test]
     public void A_folder_named_without_a_timestamp_is_refused_naming_it()
     {
