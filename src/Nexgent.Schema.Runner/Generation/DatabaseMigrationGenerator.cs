@@ -50,14 +50,12 @@ internal static class DatabaseMigrationGenerator
         var wanted = SchemaReader.Read(database);
         var wantedFacts = SchemaCatalog.Read(database);
         using var shadow = ShadowDatabase.Create(database, cancellationToken);
-        long latest;
-        using (var scope = MigrationProof.Runner(shadow.Connection, assemblies, tags))
+        long latest = 0;
+        if (HoldsMigrations(assemblies))
         {
+            using var scope = MigrationProof.Runner(shadow.Connection, assemblies, tags);
             latest = scope.Runner.ListMigrations().Select(m => m.Version).DefaultIfEmpty(0).Max();
-            if (latest != 0)
-            {
-                scope.Runner.MigrateUpAsync(latest, cancellationToken).GetAwaiter().GetResult();
-            }
+            scope.Runner.MigrateUpAsync(latest, cancellationToken).GetAwaiter().GetResult();
         }
 
         if (request.Version <= latest)
@@ -106,6 +104,10 @@ internal static class DatabaseMigrationGenerator
 
         return new GenerationResult(source, changes, latest, unconfirmed, orderOnly);
     }
+
+    /// <summary>Whether the project has a migration yet: the first one generated is the whole schema, from nothing.</summary>
+    private static bool HoldsMigrations(IEnumerable<Assembly> assemblies)
+        => assemblies.SelectMany(a => a.GetTypes()).Any(t => t.GetCustomAttribute<FluentMigrator.MigrationAttribute>() is not null);
 
     public static IReadOnlySet<string> EnumNames(params SchemaModel[] models) => models.SelectMany(m => m.Enums).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 

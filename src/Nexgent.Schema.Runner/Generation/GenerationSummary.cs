@@ -3,6 +3,9 @@ namespace Nexgent.Schema.Runner.Generation;
 /// <summary>What a generated migration creates, changes and drops, in words, and counted for the import table.</summary>
 internal static class GenerationSummary
 {
+    /// <summary>How many objects a line names before it counts the rest (the class lists them all).</summary>
+    private const int Shown = 8;
+
     /// <summary>One line per effect: "creates table notifications, index notifications.notifications_user_id_idx".</summary>
     public static IEnumerable<string> Lines(IReadOnlyList<Change> changes)
     {
@@ -11,7 +14,8 @@ internal static class GenerationSummary
             var subjects = Subjects(changes, effect);
             if (subjects.Count > 0)
             {
-                yield return $"{Verb(effect)} {string.Join(", ", subjects)}";
+                var shown = subjects.Count <= Shown ? string.Join(", ", subjects) : $"{string.Join(", ", subjects.Take(Shown))} and {subjects.Count - Shown} more";
+                yield return $"{Verb(effect)} {shown}";
             }
         }
 
