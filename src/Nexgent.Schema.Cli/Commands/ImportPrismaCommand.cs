@@ -73,6 +73,6 @@ internal sealed class ImportPrismaCommand : Command
             ? MigrationsProject.Locate(projectOption, Environment.CurrentDirectory)
             : MigrationsProject.TryLocate(Environment.CurrentDirectory);
         var target = given is not null ? Path.GetFullPath(given) : project!.MigrationsFolder();
-        return (target, MigrationScaffolder.NamespaceIn(target, project?.DefaultNamespace(target) ?? System.Text.RegularExpressions.Regex.Replace(Path.GetFileName(target), @"[^\w.]", "_")));
+        return (target, MigrationScaffolder.NamespaceIn(target, project?.DefaultNamespace(target) ?? MigrationsProject.NamespacePart(Path.GetFileName(target))));
     }
 }

@@ -114,7 +114,7 @@ internal sealed class NewCommand : Command
             ? MigrationsProject.Locate(projectOption, Environment.CurrentDirectory)
             : MigrationsProject.TryLocate(Environment.CurrentDirectory);
         var folder = given is not null ? Path.GetFullPath(given) : project!.MigrationsFolder();
-        return (folder, project?.DefaultNamespace(folder) ?? System.Text.RegularExpressions.Regex.Replace(Path.GetFileName(folder), @"[^\w.]", "_"));
+        return (folder, project?.DefaultNamespace(folder) ?? MigrationsProject.NamespacePart(Path.GetFileName(folder)));
     }
 
     private static string Fm(ParseResult parsed, GlobalOptions options)

@@ -29,12 +29,13 @@ public static class Generated
     /// </summary>
     public static string NewProject(bool nexgentHistory)
     {
-        var folder = Path.Combine(TestContext.CurrentContext.TestDirectory, "gen-" + Guid.NewGuid().ToString("N")[..8]);
+        // A name of its own: the kit tells migrations assemblies apart by name.
+        var folder = Path.Combine(TestContext.CurrentContext.TestDirectory, "Gen" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var history = nexgentHistory
             ? $"""<Compile Include="{Path.Combine(Root, "src", "Nexgent.Schema.Migrations", "Versions")}/*.cs" LinkBase="Nexgent" />"""
             : "";
-        File.WriteAllText(Path.Combine(folder, "GenMigrations.csproj"), $"""
+        File.WriteAllText(Path.Combine(folder, Path.GetFileName(folder) + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <ItemGroup>
                 <PackageReference Include="FluentMigrator" />
@@ -47,7 +48,7 @@ public static class Generated
     }
 
     /// <summary>The assembly a project of <see cref="NewProject"/> built (dotnet fm builds it, in Debug).</summary>
-    public static Assembly Built(string project) => Assembly.LoadFile(Path.Combine(project, "bin", "Debug", "net10.0", "GenMigrations.dll"));
+    public static Assembly Built(string project) => Assembly.LoadFile(Path.Combine(project, "bin", "Debug", "net10.0", Path.GetFileName(project) + ".dll"));
 
     public static string Root { get; } = FindRoot();
 

@@ -89,6 +89,28 @@ public sealed class NewFromDatabaseTests
     }
 
     [Test]
+    public void In_a_project_with_no_migration_yet_the_first_class_is_the_whole_schema()
+    {
+        using var database = TemplateDatabases.At(Golden.Latest);
+        var project = Generated.NewProject(nexgentHistory: false);
+        try
+        {
+            var run = Fm.Run("new", "init", "--from-db", database.ConnectionString, "--project", project);
+
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+            Assert.That(run.Output, Does.Contain("from the migrations at version 0").And.Contain(" more"));
+            var file = Directory.GetFiles(project, "*_Init.cs").Single();
+            Assert.That(File.ReadAllText(file), Does.Contain("""Execute.CreateEnumType("TransactionType", "DEPOSIT", "WITHDRAWAL", "SWAP", "BURN");"""));
+            Assert.That(Fm.Run("list", "migrations", "--project", project, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success), "the class builds");
+            new MigrationsUnderTest(Generated.Built(project)).RoundTrip(TestServer.Current, long.Parse(Path.GetFileName(file)[..14]));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Test]
     public void A_database_the_migrations_build_as_it_is_gives_nothing_to_generate()
     {
         using var database = TemplateDatabases.At(Golden.Latest);
