@@ -65,6 +65,7 @@ public static class FmCommandLine
         root.Subcommands.Add(new DriftCommand(options));
         root.Subcommands.Add(new BaselineCommand(options));
         root.Subcommands.Add(new BundleCommand(options));
+        root.Subcommands.Add(new ImportPrismaCommand(options));
         return root;
     }
 }

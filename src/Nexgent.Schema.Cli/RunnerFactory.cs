@@ -111,7 +111,7 @@ internal static class RunnerFactory
     /// checkout's settings, or the project in the working directory), built first unless --no-build. A bundle runs
     /// the migrations inside it.
     /// </summary>
-    private static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
+    internal static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
     {
         if (BundledMigrations.Assemblies is { } bundled)
         {

@@ -84,7 +84,15 @@ internal sealed class MigrationsProject
     /// <summary>The namespace of a class in <paramref name="folder"/>: the project's name, then the folders below it.</summary>
     public string DefaultNamespace(string folder)
         => string.Join('.', new[] { Path.GetFileNameWithoutExtension(File) }
-            .Concat(Path.GetRelativePath(Directory, folder).Split(Path.DirectorySeparatorChar).Where(part => part != ".")));
+            .Concat(Path.GetRelativePath(Directory, folder).Split(Path.DirectorySeparatorChar).Where(part => part != "."))
+            .Select(NamespacePart));
+
+    /// <summary>A folder's name as a part of a namespace, as MSBuild makes a root namespace of a project's name: <c>my-app</c> is <c>my_app</c>.</summary>
+    public static string NamespacePart(string name)
+    {
+        var part = System.Text.RegularExpressions.Regex.Replace(name, @"[^\w]", "_");
+        return part.Length > 0 && char.IsDigit(part[0]) ? "_" + part : part;
+    }
 
     /// <summary>
     /// Builds the project (incrementally; silent when it succeeds, the compiler's errors as they are when it

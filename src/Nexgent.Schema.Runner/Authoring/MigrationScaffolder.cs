@@ -16,7 +16,21 @@ internal static partial class MigrationScaffolder
     public static string Create(string name, string directory, string defaultNamespace, DateTime utcNow)
     {
         var migration = MigrationName.Parse(name);
-        var version = long.Parse(utcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var version = VersionAt(utcNow);
+        var file = FileFor(directory, migration, version);
+        File.WriteAllText(file, Template(NamespaceIn(directory, defaultNamespace), version, migration));
+        return file;
+    }
+
+    /// <summary>The version of a migration made at <paramref name="utcNow"/>: <c>yyyyMMddHHmmss</c>.</summary>
+    public static long VersionAt(DateTime utcNow) => long.Parse(utcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Where the class of <paramref name="migration"/> goes in <paramref name="directory"/>, <c>&lt;version&gt;_&lt;ClassName&gt;.cs</c>,
+    /// once it is clear that the folder exists and that no migration there has its name or version.
+    /// </summary>
+    public static string FileFor(string directory, MigrationName migration, long version)
+    {
         if (!Directory.Exists(directory))
         {
             throw new SchemaRunnerException($"The migrations folder '{directory}' does not exist; create it or choose another folder.");
@@ -34,10 +48,12 @@ internal static partial class MigrationScaffolder
             throw new SchemaRunnerException($"Version {version} is already taken by {Path.GetFileName(sameVersion)}; wait a second and run again.");
         }
 
-        var file = Path.Combine(directory, $"{version}_{migration.ClassName}.cs");
-        File.WriteAllText(file, Template(NamespaceOf(existing) ?? defaultNamespace, version, migration));
-        return file;
+        return Path.Combine(directory, $"{version}_{migration.ClassName}.cs");
     }
+
+    /// <summary>The namespace of the migrations already in <paramref name="directory"/>, else <paramref name="defaultNamespace"/>.</summary>
+    public static string NamespaceIn(string directory, string defaultNamespace)
+        => Directory.Exists(directory) ? NamespaceOf(Directory.GetFiles(directory, "*.cs")) ?? defaultNamespace : defaultNamespace;
 
     private static string? NamespaceOf(string[] existingFiles)
         => existingFiles.Select(f => FileScopedNamespace().Match(File.ReadAllText(f))).FirstOrDefault(m => m.Success)?.Groups[1].Value;

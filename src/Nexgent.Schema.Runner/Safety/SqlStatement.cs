@@ -20,9 +20,10 @@ internal sealed partial record SqlStatement(string Text, string Code)
 
     /// <summary>
     /// Splits <paramref name="sql"/> at its semicolons, those inside literals and comments excepted. The body of a
-    /// dollar-quoted block (<c>DO $$ ... $$</c>, a function) is read as code, so its statements come out one by one.
+    /// dollar-quoted block (<c>DO $$ ... $$</c>, a function) is read as code, so its statements come out one by one;
+    /// with <paramref name="bodiesWhole"/>, it is part of its statement (blanked in <see cref="Code"/>), as the server runs it.
     /// </summary>
-    public static IReadOnlyList<SqlStatement> Split(string sql)
+    public static IReadOnlyList<SqlStatement> Split(string sql, bool bodiesWhole = false)
     {
         var code = sql.ToCharArray();
         var ends = new List<int>();
@@ -44,6 +45,10 @@ internal sealed partial record SqlStatement(string Text, string Code)
                     break;
                 case '/' when next == '*':
                     i = Blank(code, i, EndOfBlockComment(sql, i));
+                    break;
+                case '$' when bodiesWhole && (i == 0 || !IsWordChar(sql[i - 1])) && DollarTag().Match(sql, i) is { Success: true } body:
+                    var close = sql.IndexOf(body.Value, i + body.Length, StringComparison.Ordinal);
+                    i = Blank(code, i, close < 0 ? sql.Length : close + body.Length);
                     break;
                 case '$' when (i == 0 || !IsWordChar(sql[i - 1])) && DollarTag().Match(sql, i) is { Success: true } tag:
                     if (openTags.TryPeek(out var open) && open == tag.Value)
