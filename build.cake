@@ -207,7 +207,8 @@ class DevServer
             }
         }
 
-        var exists = Pg("psql", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", "-d", database, "-c", "SELECT 1") == 0;
+        // A probe: its "database does not exist" on a fresh machine is the expected answer, not an error to show.
+        var exists = Pg(quiet: true, "psql", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", "-d", database, "-c", "SELECT 1") == 0;
         if (!exists) Pg("createdb", "-h", "127.0.0.1", "-p", port.ToString(), "-U", "postgres", database);
         var url = $"postgresql://postgres@127.0.0.1:{port}/{database}?schema=public";
         System.IO.File.WriteAllText(System.IO.Path.Combine(Root, "url"), url);
@@ -244,17 +245,21 @@ class DevServer
         }
     }
 
-    private int Pg(string tool, params string[] arguments)
+    private int Pg(string tool, params string[] arguments) => Pg(quiet: false, tool, arguments);
+
+    private int Pg(bool quiet, string tool, params string[] arguments)
     {
         var program = System.IO.Path.Combine(BinDirectory(), tool);
-        return RunAs == null ? Exec(program, arguments) : Exec("runuser", new[] { "-u", RunAs, "--", program }.Concat(arguments).ToArray());
+        return RunAs == null ? Exec(quiet, program, arguments) : Exec(quiet, "runuser", new[] { "-u", RunAs, "--", program }.Concat(arguments).ToArray());
     }
 
-    private int Exec(string program, params string[] arguments)
+    private int Exec(string program, params string[] arguments) => Exec(quiet: false, program, arguments);
+
+    private int Exec(bool quiet, string program, params string[] arguments)
     {
         var builder = new ProcessArgumentBuilder();
         foreach (var argument in arguments) builder.AppendQuoted(argument);
-        return context.StartProcess(program, new ProcessSettings { Arguments = builder, Silent = false });
+        return context.StartProcess(program, new ProcessSettings { Arguments = builder, Silent = quiet, RedirectStandardError = quiet, RedirectStandardOutput = quiet });
     }
 
     private static string BinDirectory()
