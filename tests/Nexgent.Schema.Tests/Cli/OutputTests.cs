@@ -30,6 +30,17 @@ public sealed class OutputTests
     }
 
     [Test]
+    public void Json_keeps_the_quotes_of_sql_readable()
+    {
+        var run = Fm.Run("lint", "--version", "20260211120000", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.LockHazards), run.ToString());
+        Assert.That(run.Output, Does.Contain("ALTER TABLE \\\"public\\\".\\\"trading_signals\\\"").And.Not.Contain("\\u0022"));
+        using var document = JsonDocument.Parse(run.Output);
+        Assert.That(document.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
+    }
+
+    [Test]
     public void Json_stays_one_document_on_standard_output_with_verbose_and_preview()
     {
         using var database = TestDatabase.Create();
