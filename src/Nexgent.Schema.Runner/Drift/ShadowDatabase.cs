@@ -29,14 +29,19 @@ internal sealed class ShadowDatabase : IDisposable
 
     private const string Marker = "_shadow_";
 
-    public static ShadowDatabase Create(DatabaseConnection target, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new shadow database on <paramref name="target"/>'s server, with the encoding and locale of
+    /// <paramref name="like"/> (by default the target itself): a copy of its rows restores there, and text sorts there
+    /// as it does in the original.
+    /// </summary>
+    public static ShadowDatabase Create(DatabaseConnection target, CancellationToken cancellationToken = default, DatabaseConnection? like = null)
     {
         var prefix = Prefix(target);
         DropAbandoned(target, prefix);
         var name = $"{prefix}{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{Guid.NewGuid().ToString("N")[..8]}";
         try
         {
-            Execute(target, $"CREATE DATABASE {Identifier.Quote(name)} TEMPLATE template0", cancellationToken);
+            Execute(target, $"CREATE DATABASE {Identifier.Quote(name)} TEMPLATE template0{LocaleOf(like ?? target)}", cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == "42501")
         {
@@ -99,6 +104,28 @@ internal sealed class ShadowDatabase : IDisposable
     private static bool IsOld(string madeAt)
         => DateTime.TryParseExact(madeAt, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var made)
            && DateTime.UtcNow - made > Abandoned;
+
+    /// <summary>
+    /// The encoding and locale clauses of CREATE DATABASE that make a database like <paramref name="source"/>'s. The
+    /// provider columns are read through to_jsonb: PostgreSQL 14 has none, and 17 renamed daticulocale to datlocale.
+    /// </summary>
+    private static string LocaleOf(DatabaseConnection source)
+    {
+        using var connection = new NpgsqlConnection(source.ConnectionString);
+        connection.Open();
+        using var read = new NpgsqlCommand("""
+            SELECT pg_encoding_to_char(d.encoding), d.datcollate, d.datctype,
+                   coalesce(to_jsonb(d) ->> 'datlocprovider', 'c'),
+                   coalesce(to_jsonb(d) ->> 'datlocale', to_jsonb(d) ->> 'daticulocale')
+              FROM pg_database d WHERE d.datname = current_database()
+            """, connection);
+        using var reader = read.ExecuteReader();
+        reader.Read();
+        var clauses = $" ENCODING {Scripting.Psql.Literal(reader.GetString(0))} LC_COLLATE {Scripting.Psql.Literal(reader.GetString(1))} LC_CTYPE {Scripting.Psql.Literal(reader.GetString(2))}";
+        return reader.GetString(3) == "i" && !reader.IsDBNull(4)
+            ? $"{clauses} LOCALE_PROVIDER icu ICU_LOCALE {Scripting.Psql.Literal(reader.GetString(4))}"
+            : clauses;
+    }
 
     /// <summary>Runs one statement; cancelling cancels it on the server (a half-made database is not left behind).</summary>
     private static void Execute(DatabaseConnection database, string sql, CancellationToken cancellationToken = default)

@@ -403,7 +403,7 @@ internal static class MigrationWriter
         return $"{Q(tableDotColumn[..dot])}.{Q(tableDotColumn[(dot + 1)..])}";
     }
 
-    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    private static string Literal(string value) => Scripting.Psql.Literal(value);
 
     /// <summary>A name as PostgreSQL's quote_ident prints it, for the plain words; anything else quoted.</summary>
     private static string QuoteIdent(string name) => System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z_][a-z0-9_$]*$") ? name : Q(name);

@@ -107,7 +107,7 @@ internal sealed class DeployRehearsal(DatabaseConnection target, SchemaRunnerOpt
     {
         try
         {
-            return ShadowDatabase.Create(server, cancellation);
+            return ShadowDatabase.Create(server, cancellation, like: target);
         }
         catch (Exception e) when (cancellation.IsCancellationRequested)
         {
