@@ -55,13 +55,15 @@ public sealed class ConnectionLossTests
         using var database = TemplateDatabases.At(Start);
         using var observer = database.Open();
         var connection = how == "idle"
-            ? new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = "-c idle_session_timeout=500ms" }.ConnectionString
+            // Two seconds: far above the runner's own pauses between statements, even on a loaded machine, and the
+            // pause between the two steps below is longer still.
+            ? new NpgsqlConnectionStringBuilder(database.ConnectionString) { Options = "-c idle_session_timeout=2s" }.ConnectionString
             : database.ConnectionString;
         var betweenSteps = new AfterMessage($"Applied {First} ", () =>
         {
             if (how == "idle")
             {
-                Thread.Sleep(1500); // the runner's sessions idle meanwhile, and the server ends them
+                Thread.Sleep(5000); // the runner's sessions idle meanwhile, and the server ends them
             }
             else
             {
