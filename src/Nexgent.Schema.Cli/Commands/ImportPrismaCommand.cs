@@ -67,12 +67,7 @@ internal sealed class ImportPrismaCommand : Command
 
     private (string Folder, string Namespace) Destination(ParseResult parsed, GlobalOptions options)
     {
-        var projectOption = parsed.GetValue(options.Project);
-        var given = parsed.GetValue(directory);
-        var project = given is null || projectOption is not null
-            ? MigrationsProject.Locate(projectOption, Environment.CurrentDirectory)
-            : MigrationsProject.TryLocate(Environment.CurrentDirectory);
-        var target = given is not null ? Path.GetFullPath(given) : project!.MigrationsFolder();
-        return (target, MigrationScaffolder.NamespaceIn(target, project?.DefaultNamespace(target) ?? MigrationsProject.NamespacePart(Path.GetFileName(target))));
+        var (target, defaultNamespace) = MigrationsProject.WriteDestination(parsed.GetValue(options.Project), parsed.GetValue(directory), Environment.CurrentDirectory);
+        return (target, MigrationScaffolder.NamespaceIn(target, defaultNamespace));
     }
 }

@@ -107,15 +107,7 @@ internal sealed class NewCommand : Command
     }
 
     private (string Folder, string DefaultNamespace) Destination(ParseResult parsed, GlobalOptions options)
-    {
-        var projectOption = parsed.GetValue(options.Project);
-        var given = parsed.GetValue(directory);
-        var project = given is null || projectOption is not null
-            ? MigrationsProject.Locate(projectOption, Environment.CurrentDirectory)
-            : MigrationsProject.TryLocate(Environment.CurrentDirectory);
-        var folder = given is not null ? Path.GetFullPath(given) : project!.MigrationsFolder();
-        return (folder, project?.DefaultNamespace(folder) ?? MigrationsProject.NamespacePart(Path.GetFileName(folder)));
-    }
+        => MigrationsProject.WriteDestination(parsed.GetValue(options.Project), parsed.GetValue(directory), Environment.CurrentDirectory);
 
     private static string Fm(ParseResult parsed, GlobalOptions options)
         => parsed.GetValue(options.Project) is { } project ? $"dotnet fm --project {project}" : "dotnet fm";

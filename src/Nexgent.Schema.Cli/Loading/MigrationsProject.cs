@@ -48,6 +48,18 @@ internal sealed class MigrationsProject
                 $"No migrations to run: {(here.Length == 0 ? "there is no project here" : "there are several projects here")}; pass --project PATH (a .csproj or its folder) or -a FILE.dll, or name the project in {ToolSettings.RelativePath}.");
     }
 
+    /// <summary>
+    /// Where <c>new</c> and <c>import-prisma</c> write classes, and their default namespace: the folder given with
+    /// -d (in the project of --project or of the working directory, when there is one), else the migrations folder of
+    /// the project --project names or that is found.
+    /// </summary>
+    public static (string Folder, string DefaultNamespace) WriteDestination(string? projectOption, string? directory, string workingDirectory)
+    {
+        var project = directory is null || projectOption is not null ? Locate(projectOption, workingDirectory) : TryLocate(workingDirectory);
+        var folder = directory is not null ? Path.GetFullPath(directory) : project!.MigrationsFolder();
+        return (folder, project?.DefaultNamespace(folder) ?? NamespacePart(Path.GetFileName(folder)));
+    }
+
     /// <summary>The project <see cref="Locate"/> would find without --project, or null when there is none.</summary>
     public static MigrationsProject? TryLocate(string workingDirectory)
     {
