@@ -56,7 +56,7 @@ public sealed partial class SchemaRunner
 
         try
         {
-            var what = checksums.Statements(info, direction).SelectMany(OutsideTransaction.In).Distinct().ToList();
+            var what = sql.All(info.Migration, direction).SelectMany(statement => OutsideTransaction.In(statement.Sql)).Distinct().ToList();
             return what.Count switch
             {
                 0 => null,

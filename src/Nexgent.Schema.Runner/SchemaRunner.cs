@@ -30,6 +30,7 @@ public sealed partial class SchemaRunner : IDisposable
     private readonly RollbackPreflight rollbackPreflight;
     private readonly VersionJournal journal;
     private readonly MigrationChecksum checksums;
+    private readonly MigrationSql sql;
     private readonly Lint.MigrationLinter linter;
     private readonly IOptions<SchemaRunnerOptions> options;
     private readonly ILogger<SchemaRunner> logger;
@@ -43,6 +44,7 @@ public sealed partial class SchemaRunner : IDisposable
         RollbackPreflight rollbackPreflight,
         VersionJournal journal,
         MigrationChecksum checksums,
+        MigrationSql sql,
         Lint.MigrationLinter linter,
         IOptions<SchemaRunnerOptions> options,
         ILogger<SchemaRunner> logger)
@@ -55,6 +57,7 @@ public sealed partial class SchemaRunner : IDisposable
         this.rollbackPreflight = rollbackPreflight;
         this.journal = journal;
         this.checksums = checksums;
+        this.sql = sql;
         this.linter = linter;
         this.options = options;
         this.logger = logger;

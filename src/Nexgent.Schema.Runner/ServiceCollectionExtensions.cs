@@ -153,6 +153,7 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<RollbackPreflight>(),
             provider.GetRequiredService<VersionJournal>(),
             provider.GetRequiredService<MigrationChecksum>(),
+            provider.GetRequiredService<MigrationSql>(),
             provider.GetRequiredService<Lint.MigrationLinter>(),
             provider.GetRequiredService<IOptions<SchemaRunnerOptions>>(),
             provider.GetRequiredService<ILogger<SchemaRunner>>()));

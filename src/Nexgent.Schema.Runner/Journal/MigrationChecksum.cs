@@ -32,8 +32,8 @@ internal sealed class MigrationChecksum(MigrationExpressions expressions, IGener
     public string Sql(IMigrationInfo migration, MigrationDirection direction)
         => string.Join('\n', Statements(migration, direction));
 
-    /// <summary>The SQL of each expression the migration builds in one direction, in order.</summary>
-    public IEnumerable<string> Statements(IMigrationInfo migration, MigrationDirection direction)
+    /// <summary>The SQL of each expression the migration builds in one direction, in order, as the checksum reads it.</summary>
+    private IEnumerable<string> Statements(IMigrationInfo migration, MigrationDirection direction)
         => expressions.Of(migration.Migration, direction).Select(Generate);
 
     /// <summary>Whether the migration's Down produces no expression at all.</summary>
