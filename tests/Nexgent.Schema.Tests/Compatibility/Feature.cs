@@ -67,6 +67,8 @@ public static class Features
         ComparedRows = ["SELECT * FROM products ORDER BY id"],
     };
 
+    public static readonly Feature AutoReversingInsert = new("AutoReversingInsert") { ComparedRows = ["SELECT * FROM countries ORDER BY code"] };
+
     public static readonly Feature AutoReversingAlterColumn = new("AutoReversingAlterColumn") { CannotRollBack = new(2, "WidenProductNames") };
 
     public static readonly Feature AutoReversingSetExistingRowsTo = new("AutoReversingSetExistingRowsTo")
@@ -120,7 +122,7 @@ public static class Features
 
     public static IEnumerable<Feature> All =>
     [
-        AutoReversingMigration, AutoReversingUpdate, AutoReversingAlterColumn, AutoReversingSetExistingRowsTo, ForwardOnlyMigration,
+        AutoReversingMigration, AutoReversingUpdate, AutoReversingInsert, AutoReversingAlterColumn, AutoReversingSetExistingRowsTo, ForwardOnlyMigration,
         DownThrowsNotImplemented, MigrationAttributes, BreakingChange, Tags, Profiles, Maintenance, IfDatabase, ExecuteSql,
         ExecuteScript, EmbeddedScript, WithConnection, TransactionBehaviorNone, CustomVersionTable, JsonbAndForeignKeys,
         ClockAndRandomValues,

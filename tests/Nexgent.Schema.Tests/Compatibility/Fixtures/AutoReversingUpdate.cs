@@ -1,4 +1,6 @@
 // An AutoReversingMigration with Update.Table, which FluentMigrator cannot reverse (version 2), between two it can.
+// AutoReversingMigration has no Update of its own (nor Delete, nor Execute): IfDatabase(...) is the way to one
+// ("PostgreSQL": the database type of FluentMigrator 8's AddPostgres() processor, see IfDatabase.cs).
 using FluentMigrator;
 
 namespace Compat.AutoReversingUpdate;
@@ -25,7 +27,7 @@ public sealed class CapitalizePen : AutoReversingMigration
 {
     public override void Up()
     {
-        Update.Table("products").Set(new { name = "Pen" }).Where(new { id = 1 });
+        IfDatabase("PostgreSQL").Update.Table("products").Set(new { name = "Pen" }).Where(new { id = 1 });
     }
 }
 

@@ -1,5 +1,5 @@
-// [Tags]: untagged migrations always run; a tagged one runs when the runner's tags match it (all of its tags by
-// default, any of them with TagBehavior.RequireAny). Tagged maintenance migrations follow the same rule.
+// [Tags]: untagged migrations always run; a tagged one runs when the runner has tags and they are all on it
+// (TagBehavior.RequireAll, the default), or one of them is (TagBehavior.RequireAny). Tagged maintenance migrations alike.
 using FluentMigrator;
 
 namespace Compat.Tagged;
