@@ -15,23 +15,25 @@ public sealed class AdoptionTests
     {
         using var run = SideBySide.MigratedByFluentMigratorOnly(feature);
 
-        var status = run.DotnetFm("status");
-        var validate = run.DotnetFm("validate");
-        var drift = run.DotnetFm("drift");
+        // Every step is checked, and every failure reported, even after one failed.
         Assert.Multiple(() =>
         {
-            Assert.That(status.ExitCode, Is.EqualTo(ExitCodes.Success), $"status:\n{status}");
-            Assert.That(validate.ExitCode, Is.EqualTo(ExitCodes.Success), $"validate:\n{validate}");
-            Assert.That(drift.ExitCode, Is.EqualTo(ExitCodes.Success), $"drift:\n{drift}");
+            foreach (var verb in new[] { "status", "validate", "drift" })
+            {
+                var report = run.DotnetFm(verb);
+                Assert.That(report.ExitCode, Is.EqualTo(ExitCodes.Success), $"{verb}:\n{report}");
+            }
+
+            run.FluentMigrator(runner => runner.MigrateUp());
+            var migrate = run.DotnetFm("migrate");
+            Assert.That(migrate.ExitCode, Is.EqualTo(ExitCodes.Success), $"migrate:\n{migrate}");
+            Assert.That(migrate.All, Does.Contain("Nothing to do"), $"migrate:\n{migrate}");
+            run.AssertSameState("migrating up with nothing pending");
+
+            run.FluentMigrator(runner => runner.Rollback(1), withProfile: false);
+            var rollback = run.DotnetFm("rollback");
+            Assert.That(rollback.ExitCode, Is.EqualTo(ExitCodes.Success), $"rollback:\n{rollback}");
+            run.AssertSameState("rolling back the last migration");
         });
-
-        run.FluentMigrator(runner => runner.MigrateUp());
-        var migrate = run.DotnetFmSucceeds("migrate");
-        Assert.That(migrate.All, Does.Contain("Nothing to do"), migrate.ToString());
-        run.AssertSameState("migrating up with nothing pending");
-
-        run.FluentMigrator(runner => runner.Rollback(1), withProfile: false);
-        run.DotnetFmSucceeds("rollback");
-        run.AssertSameState("rolling back the last migration");
     }
 }
