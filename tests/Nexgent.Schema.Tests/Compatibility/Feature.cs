@@ -56,7 +56,10 @@ public sealed record VersionTableName(string Schema, string Table, string Versio
     public static readonly VersionTableName Default = new("public", "VersionInfo", "Version", "Description");
 }
 
-/// <summary>Every fixture under Compatibility/Fixtures.</summary>
+/// <summary>
+/// Every fixture under Compatibility/Fixtures. A new feature is a file Fixtures/&lt;Name&gt;.cs (a plain FluentMigrator
+/// project; files to embed in Fixtures/&lt;Name&gt;/) and an entry here: every test of the suite then runs it.
+/// </summary>
 public static class Features
 {
     public static readonly Feature AutoReversingMigration = new("AutoReversingMigration");
