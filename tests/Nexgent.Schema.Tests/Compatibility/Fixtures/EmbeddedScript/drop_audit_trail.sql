@@ -1,0 +1,2 @@
+DROP VIEW recent_audit_trail;
+DROP TABLE audit_trail;
