@@ -44,7 +44,8 @@ public sealed partial class SchemaRunner
             {
                 notes.Add($"Migration {m.Version} {MigrationDescription.Of(m)} cannot be rolled back: {why}; a rollback through it is refused before its first step.");
             }
-            else if (m.Migration is not AutoReversingMigration && expressions.Of(m.Migration, MigrationDirection.Down).Count == 0)
+            else if (m.Migration is not AutoReversingMigration && expressions.Of(m.Migration, MigrationDirection.Down).Count == 0
+                     && expressions.Of(m.Migration, MigrationDirection.Up).Count > 0) // IfDatabase("SqlServer") alone: nothing either way
             {
                 // By this runner's conventions a fault; in a plain FluentMigrator project, a choice it may have made.
                 if (conventional)

@@ -101,7 +101,7 @@ public sealed partial class SchemaRunner : IDisposable
         var failed = ReadJournal().Where(e => e.IsDirty)
             .Select(e => new FailedMigration(e.Version, Known.TryGetValue(e.Version, out var m) ? MigrationDescription.Of(m) : "", e.State == JournalState.Running ? "never finished" : e.Error ?? "failed"))
             .ToList();
-        var unrecorded = current != 0 || !SchemaCatalog.HasTables(database, versionTable.TableName) ? UnrecordedSchema.None
+        var unrecorded = current != 0 || !HoldsAnUnrecordedSchema() ? UnrecordedSchema.None
             : PrismaMigrationsTable.Read(database) is not null ? UnrecordedSchema.Prisma
             : UnrecordedSchema.Other;
         return new SchemaStatus(database.Describe(), current, migrations, failed) { Unrecorded = unrecorded };
@@ -197,13 +197,20 @@ public sealed partial class SchemaRunner : IDisposable
     /// </summary>
     private void RefuseExistingSchemaWithoutVersions(HashSet<long> applied, List<MigrationStep> steps)
     {
-        if (applied.Count > 0 || steps.Count == 0 || !SchemaCatalog.HasTables(database, versionTable.TableName))
+        if (applied.Count > 0 || steps.Count == 0 || !HoldsAnUnrecordedSchema())
         {
             return;
         }
 
         throw new UnrecordedSchemaException(database.Describe(), migratedByPrisma: PrismaMigrationsTable.Read(database) is not null);
     }
+
+    /// <summary>
+    /// Whether a database that records no applied version holds tables anyway. Those a maintenance migration or a profile
+    /// made (they are not versioned) do not count in a database this runner rolled back all the way: its journal says so.
+    /// </summary>
+    private bool HoldsAnUnrecordedSchema()
+        => SchemaCatalog.HasTables(database, versionTable.TableName) && !ReadJournal().Any(e => e.State == JournalState.RolledBack);
 
     /// <summary>Runs <paramref name="run"/> holding the migration lock; a preview changes nothing and needs none.</summary>
     private T Locked<T>(Func<T> run, bool allowDirty = false)
