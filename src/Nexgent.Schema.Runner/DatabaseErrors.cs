@@ -29,13 +29,14 @@ internal static class DatabaseErrors
 
         var postgres = Find<PostgresException>(exception);
         var where = $"{database.Host}:{database.Port}";
+        var named = database.Database ?? database.Username ?? ""; // without a database, Npgsql asks for the user's own
         IReadOnlyList<string> details = [];
         var message = postgres?.SqlState switch
         {
             "28P01" or "28000" =>
                 $"PostgreSQL at {where} refused the login of user '{database.Username}' (wrong password or no access); check the user and password in the connection string.",
             "3D000" =>
-                $"The database '{database.Database}' does not exist on {where}; create it first (createdb {database.Database}) or correct the database name.",
+                $"The database '{named}' does not exist on {where}; create it (CREATE DATABASE {Identifier.Quote(named)}) or correct the connection string.",
             "3F000" =>
                 $"The schema '{database.Schema}' does not exist in database '{database.Database}'; create it or correct the schema parameter.",
             "55P03" when subject is not null =>

@@ -370,7 +370,7 @@ public sealed partial class SchemaRunner : IDisposable
             var ran = ApplyUnlessCancelled(step, applied); // announces the step once it is sure to run it
             if (ran && !preview)
             {
-                logger.LogInformation("{Verb} {Version} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, clock.Elapsed.TotalSeconds);
+                logger.LogInformation("{Verb} {Version} {Description} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, Named(step), clock.Elapsed.TotalSeconds);
             }
 
             if (ran)
@@ -400,8 +400,17 @@ public sealed partial class SchemaRunner : IDisposable
         return new MigrationResult(done, before, after, preview);
     }
 
+    /// <summary>
+    /// The level of the line that says a migration starts: Information for the command line, where a long one shows its
+    /// progress under it; a host migrating as it starts lowers it to Debug, the line saying it was applied being enough.
+    /// </summary>
+    internal LogLevel StartLineLevel { get; set; } = LogLevel.Information;
+
     private void Announce(MigrationStep step)
-        => logger.LogInformation("{Verb} {Version} {Description}...", options.Value.Preview ? "Would run" : step.Direction == MigrationDirection.Up ? "Applying" : "Rolling back", step.Version, step.Description);
+        => logger.Log(options.Value.Preview ? LogLevel.Information : StartLineLevel, "{Verb} {Version} {Description}...", options.Value.Preview ? "Would run" : step.Direction == MigrationDirection.Up ? "Applying" : "Rolling back", step.Version, Named(step));
+
+    /// <summary>The migration's description in the log, its class name when it has none.</summary>
+    private string Named(MigrationStep step) => step.Description.Length > 0 ? step.Description : Known[step.Version].Migration.GetType().Name;
 
     private MigrationStep Step(IMigrationInfo info, MigrationDirection direction)
         => new(info.Version, MigrationDescription.Of(info), direction, DataLoss.Declared(info.Migration, direction));

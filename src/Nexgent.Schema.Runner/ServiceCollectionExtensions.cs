@@ -72,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(versionTable);
         services.AddSingleton<IConventionSet>(new DefaultConventionSet(database.Schema, workingDirectory: null));
         services.AddLogging();
+        services.PostConfigure<LoggerFilterOptions>(SqlLogging.QuietFluentMigrator);
         services
             .AddFluentMigratorCore()
             .ConfigureRunner(runner =>

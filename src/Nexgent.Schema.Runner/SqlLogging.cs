@@ -14,6 +14,21 @@ namespace Nexgent.Schema.Runner;
 /// </summary>
 internal static class SqlLogging
 {
+    private const string FluentMigratorCategory = "FluentMigrator";
+
+    /// <summary>
+    /// FluentMigrator logs each statement it runs, with a heading and a time around it, at Information, so that an
+    /// application's log would hold every statement of every migration. Its categories are logged from Warning unless
+    /// the application sets a level for them (<c>Logging:LogLevel:FluentMigrator</c>, <c>AddFilter</c>): this rule goes
+    /// first, so that any rule given for the same category, a longer one or one for a provider, wins. The sinks here
+    /// take all FluentMigrator logs, whatever the application's levels.
+    /// </summary>
+    public static void QuietFluentMigrator(LoggerFilterOptions filters)
+    {
+        filters.Rules.Insert(0, new LoggerFilterRule(providerName: null, FluentMigratorCategory, LogLevel.Warning, filter: null));
+        filters.Rules.Add(new LoggerFilterRule(typeof(Filtered).FullName, FluentMigratorCategory, LogLevel.Trace, filter: null));
+    }
+
     public static bool IsFluentMigrator(string category) => category.StartsWith("FluentMigrator.", StringComparison.Ordinal);
 
     public static bool IsFluentMigratorOrRunner(string category)
