@@ -48,6 +48,22 @@ public static class FixtureAssembly
     /// <summary>The path of &lt;<paramref name="feature"/>&gt;.dll, compiled on first use.</summary>
     public static string PathOf(string feature) => Built.GetOrAdd(feature, f => new Lazy<string>(() => Compile(f))).Value;
 
+    /// <summary>
+    /// &lt;<paramref name="feature"/>&gt;.dll compiled again from its source as <paramref name="edit"/> changes it, under the
+    /// same assembly name (the same project, its code changed), into a folder of its own.
+    /// </summary>
+    public static string PathOfEdited(string feature, Func<string, string> edit)
+    {
+        var source = File.ReadAllText(Path.Combine(Sources, feature + ".cs"));
+        var edited = edit(source);
+        if (edited == source)
+        {
+            throw new ArgumentException($"The edit changes nothing in {feature}.cs.", nameof(edit));
+        }
+
+        return Compile(feature, edited, Directory.CreateDirectory(Path.Combine(Folder.Value, "edited-" + Guid.NewGuid().ToString("N"))).FullName);
+    }
+
     /// <summary>Deletes the compiled assemblies at the end of the run.</summary>
     public static void DeleteAll()
     {
@@ -58,9 +74,12 @@ public static class FixtureAssembly
     }
 
     private static string Compile(string feature)
+        => Compile(feature, File.ReadAllText(Path.Combine(Sources, feature + ".cs")), Folder.Value);
+
+    private static string Compile(string feature, string code, string folder)
     {
         var source = Path.Combine(Sources, feature + ".cs");
-        var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(source), new CSharpParseOptions(LanguageVersion.Latest), source);
+        var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), source);
         var compilation = CSharpCompilation.Create(feature, [tree], References.Value, Options);
         using var image = new MemoryStream();
         var result = compilation.Emit(image, manifestResources: Resources(feature));
@@ -70,7 +89,7 @@ public static class FixtureAssembly
             throw new InvalidOperationException($"The fixture {feature}.cs does not compile:\n{string.Join('\n', errors)}");
         }
 
-        var path = Path.Combine(Folder.Value, feature + ".dll");
+        var path = Path.Combine(folder, feature + ".dll");
         File.WriteAllBytes(path, image.ToArray());
         return path;
     }
