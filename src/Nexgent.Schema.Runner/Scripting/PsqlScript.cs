@@ -143,6 +143,7 @@ internal sealed class PsqlScript(
             DECLARE
               at bigint := 0;
               dirty bigint;
+              beyond bigint;
             BEGIN
               IF pg_catalog.to_regclass({Psql.Literal(journal.Table)}) IS NOT NULL THEN
                 SELECT min("Version") INTO dirty FROM {journal.Table} WHERE "State" IN ({Psql.Literal(VersionJournal.StateName(JournalState.Running))}, {Psql.Literal(VersionJournal.StateName(JournalState.Failed))});
@@ -159,6 +160,19 @@ internal sealed class PsqlScript(
             body.AppendLine($"""
                   IF at <> {plan.From} THEN
                     RAISE EXCEPTION USING MESSAGE = {AtAnotherVersion()};
+                  END IF;
+                """);
+        }
+
+        if (!Up && idempotent)
+        {
+            body.AppendLine($"""
+                  IF pg_catalog.to_regclass({Psql.Literal(versionTable.QualifiedName)}) IS NOT NULL THEN
+                    SELECT min({Identifier.Quote(versionTable.ColumnName)}) INTO beyond FROM {versionTable.QualifiedName}
+                     WHERE {Identifier.Quote(versionTable.ColumnName)} > {plan.To}{NotAmongThisScripts()};
+                    IF beyond IS NOT NULL THEN
+                      RAISE EXCEPTION USING MESSAGE = {Beyond()};
+                    END IF;
                   END IF;
                 """);
         }
@@ -185,6 +199,17 @@ internal sealed class PsqlScript(
 
     private string Dirty()
         => $"'Migration ' || dirty || {Psql.Literal($" cannot run in a transaction and did not finish, so part of it may be in {Schema}; nothing was changed: repair it by hand, record how it ended (dotnet fm resolve --rolled-back ")} || dirty || {Psql.Literal(", or --applied), then run the script again.")}";
+
+    /// <summary>
+    /// An idempotent rollback rolls back what is applied above its end, as <c>rollback</c> does, and refuses as it does
+    /// when that includes a version it cannot roll back: one its assemblies lack (a newer release's), or one above its
+    /// start. Rolling back beneath it would leave a version recorded whose schema stands on what was dropped.
+    /// </summary>
+    private string NotAmongThisScripts()
+        => plan.Migrations.Count == 0 ? "" : $" AND {Identifier.Quote(versionTable.ColumnName)} NOT IN ({string.Join(", ", plan.Migrations.Select(m => m.Version.ToString(CultureInfo.InvariantCulture)))})";
+
+    private string Beyond()
+        => $"{Psql.Literal("The database records version ")} || beyond || {Psql.Literal($" as applied, which this script does not roll back (its assemblies lack it, or it is above the script's start, {plan.From}); nothing was changed: write the script from the assemblies that hold every applied version.")}";
 
     private string AtAnotherVersion()
     {

@@ -143,4 +143,25 @@ public sealed class ScriptApplyTests
         Assert.That(database.RecordedVersions(), Is.Empty);
         Assert.That(database.Scalar<bool>("SELECT to_regclass('public.\"VersionInfo\"') IS NULL"), Is.True, "nothing was created");
     }
+
+    /// <summary>
+    /// A database a newer release migrated records a version the script's assemblies lack: an idempotent rollback refuses,
+    /// as rollback does, rather than drop the tables beneath it and leave its version recorded.
+    /// </summary>
+    [Test]
+    public void An_idempotent_down_script_refuses_a_database_at_a_version_its_assemblies_lack_and_changes_nothing()
+    {
+        using var database = TemplateDatabases.At(Golden.Latest);
+        database.Execute("INSERT INTO \"VersionInfo\" (\"Version\", \"AppliedOn\", \"Description\") VALUES (29990101000000, now(), 'a newer release')");
+        var catalog = database.Catalog();
+        var rows = Scripts.BookkeepingRows(database);
+
+        var run = Scripts.Apply(database, Scripts.Write(to: 0, down: true, idempotent: true));
+
+        Assert.That(run.ExitCode, Is.EqualTo(PsqlScriptError), run.ToString());
+        Assert.That(run.Error, Does.Contain(
+            $"ERROR:  The database records version 29990101000000 as applied, which this script does not roll back (its assemblies lack it, or it is above the script's start, {Golden.Latest}); nothing was changed"));
+        Assert.That(database.Catalog(), Is.EqualTo(catalog));
+        Assert.That(Scripts.BookkeepingRows(database), Is.EqualTo(rows));
+    }
 }
