@@ -50,7 +50,7 @@ public static class Fm
     /// .config/dotnet-fm.json); the tests run Nexgent's migrations as built beside them instead.
     /// </summary>
     private static string[] WithMigrations(string[] arguments)
-        => arguments.Any(a => a is "-a" or "--assembly" or "--project" or "new" or "--help" or "--version")
+        => arguments.Any(a => a is "-a" or "--assembly" or "--project" or "new" or "processors" or "--help" or "--version")
             ? arguments
             : [.. arguments, "-a", NexgentMigrations];
 
