@@ -74,13 +74,11 @@ internal static partial class MigrationScaffolder
             {
                 // For example:
                 // Alter.Table("orders").AddColumn("shipped_at").AsDateTimeOffset().Nullable();
-                // Create.Index("orders_shipped_at_idx").OnTable("orders").OnColumn("shipped_at");
             }
 
             public override void Down()
             {
                 // Undo Up exactly, in reverse order:
-                // Delete.Index("orders_shipped_at_idx").OnTable("orders");
                 // Delete.Column("shipped_at").FromTable("orders");
             }
         }
