@@ -63,7 +63,7 @@ internal sealed class NewCommand : Command
     {
         var migration = MigrationName.Parse(parsed.GetValue(name)!);
         var destination = Destination(parsed, options);
-        var version = MigrationScaffolder.VersionAt(DateTime.UtcNow);
+        var version = MigrationScaffolder.VersionAt(destination.Folder, DateTime.UtcNow);
         var file = MigrationScaffolder.FileFor(destination.Folder, migration, version);
         var database = DatabaseConnection.Parse(url);
         var request = new GenerationRequest(migration, destination.Namespace, version, Renames.Parse(parsed.GetValue(rename) ?? []), AskOnTerminal);

@@ -17,14 +17,30 @@ internal static partial class MigrationScaffolder
     public static string Create(string name, string directory, string @namespace, bool buildingBlocks, DateTime utcNow)
     {
         var migration = MigrationName.Parse(name);
-        var version = VersionAt(utcNow);
+        var version = VersionAt(directory, utcNow);
         var file = FileFor(directory, migration, version);
         File.WriteAllText(file, Template(@namespace, version, migration, buildingBlocks));
         return file;
     }
 
-    /// <summary>The version of a migration made at <paramref name="utcNow"/>: <c>yyyyMMddHHmmss</c>.</summary>
-    public static long VersionAt(DateTime utcNow) => long.Parse(utcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The version of a migration made at <paramref name="utcNow"/>, <c>yyyyMMddHHmmss</c>, a second later while
+    /// <paramref name="directory"/> has a migration of that version (two made within one second).
+    /// </summary>
+    public static long VersionAt(string directory, DateTime utcNow)
+    {
+        var taken = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.cs").Select(Path.GetFileName).ToList() : [];
+        var version = Version(utcNow);
+        while (taken.Any(file => file!.StartsWith($"{version}_", StringComparison.Ordinal)))
+        {
+            utcNow = utcNow.AddSeconds(1);
+            version = Version(utcNow);
+        }
+
+        return version;
+    }
+
+    private static long Version(DateTime utc) => long.Parse(utc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Where the class of <paramref name="migration"/> goes in <paramref name="directory"/>, <c>&lt;version&gt;_&lt;ClassName&gt;.cs</c>,

@@ -6,7 +6,10 @@ namespace Nexgent.Schema.Tests.Cli;
 /// <summary>Runs a program other than dotnet fm (dotnet itself, bash), as a person at a shell would.</summary>
 public static class Programs
 {
-    /// <summary>Runs <paramref name="program"/> in <paramref name="workingDirectory"/>; returns its exit code and what it printed (standard output, then standard error).</summary>
+    /// <summary>
+    /// Runs <paramref name="program"/> in <paramref name="workingDirectory"/>, with <paramref name="environment"/> (a null
+    /// value removes the variable); returns its exit code and what it printed (standard output, then standard error).
+    /// </summary>
     public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
@@ -22,7 +25,14 @@ public static class Programs
 
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
