@@ -37,7 +37,7 @@ public sealed partial class SchemaRunner
                 foreach (var step in steps)
                 {
                     // The version row and its journal row, in one transaction with every other step's.
-                    FluentRunner.VersionLoader.UpdateVersionInfo(step.Version, step.Description);
+                    FluentRunner.VersionLoader.UpdateVersionInfo(step.Version, Known[step.Version].Description);
                     journal.Write(Session, step.Version, JournalState.Applied, checksums.Compute(Known[step.Version]));
                     logger.LogInformation("Recorded {Step} as applied.", step);
                 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using FluentMigrator;
+using FluentMigrator.Infrastructure;
 using Nexgent.Schema.Postgres;
 
 namespace Nexgent.Schema.Runner;
@@ -18,6 +19,7 @@ public sealed partial class SchemaRunner
     public ValidationReport Validate()
     {
         var problems = new List<string>();
+        var notes = new List<string>();
         var conventionalAssemblies = Known.Values.Select(m => m.Migration.GetType().Assembly).Distinct().ToDictionary(a => a, FollowsNexgentConventions);
         foreach (var m in Known.Values)
         {
@@ -33,9 +35,26 @@ public sealed partial class SchemaRunner
                 problems.Add($"Migration {m.Version} {m.Description}: the description should be snake_case and the class its PascalCase ({type.Name}).");
             }
 
-            if (type.GetCustomAttribute<IrreversibleAttribute>() is null && m.Migration is not AutoReversingMigration && checksums.DownIsEmpty(m))
+            if (type.GetCustomAttribute<IrreversibleAttribute>() is not null)
             {
-                problems.Add($"Migration {m.Version} {m.Description} has an empty Down; write it, or mark the class [Irreversible(\"why\")].");
+                continue;
+            }
+
+            if (expressions.WhyNoDown(m.Migration) is { } why)
+            {
+                notes.Add($"Migration {m.Version} {MigrationDescription.Of(m)} cannot be rolled back: {why}; a rollback through it is refused before its first step.");
+            }
+            else if (m.Migration is not AutoReversingMigration && expressions.Of(m.Migration, MigrationDirection.Down).Count == 0)
+            {
+                // By this runner's conventions a fault; in a plain FluentMigrator project, a choice it may have made.
+                if (conventional)
+                {
+                    problems.Add($"Migration {m.Version} {MigrationDescription.Of(m)} has an empty Down; write it, or mark the class [Irreversible(\"why\")].");
+                }
+                else
+                {
+                    notes.Add($"Migration {m.Version} {MigrationDescription.Of(m)} has an empty Down: rolling it back removes its version row and changes nothing else.");
+                }
             }
         }
 
@@ -68,7 +87,7 @@ public sealed partial class SchemaRunner
             }
         }
 
-        return new ValidationReport(problems, verified, withoutChecksum);
+        return new ValidationReport(problems, verified, withoutChecksum) { Notes = notes };
     }
 
     /// <summary>
@@ -79,6 +98,23 @@ public sealed partial class SchemaRunner
     /// </summary>
     private static bool FollowsNexgentConventions(Assembly assembly)
         => assembly.GetReferencedAssemblies().Any(a => a.Name == typeof(IrreversibleAttribute).Assembly.GetName().Name);
+
+    /// <summary>The columns whose default a migration up to <paramref name="version"/> sets to a value of the run (drift leaves it out).</summary>
+    internal IReadOnlySet<string> DefaultsSetAtRunTime(long version)
+        => Known.Values.Where(m => m.Version <= version).SelectMany(DefaultsSetAtRunTime).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>None for a migration whose Up cannot be built here: building the shadow database from it says why.</summary>
+    private IReadOnlyList<string> DefaultsSetAtRunTime(IMigrationInfo migration)
+    {
+        try
+        {
+            return Drift.RunTimeDefaults.Of(migration.Migration, () => expressions.Of(migration.Migration, MigrationDirection.Up)).ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>Checks that no migration the database records as applied comes after one still pending.</summary>
     public void ValidateVersions()

@@ -30,6 +30,7 @@ public sealed partial class SchemaRunner : IDisposable
     private readonly RollbackPreflight rollbackPreflight;
     private readonly VersionJournal journal;
     private readonly MigrationChecksum checksums;
+    private readonly MigrationExpressions expressions;
     private readonly MigrationSql sql;
     private readonly Lint.MigrationLinter linter;
     private readonly IOptions<SchemaRunnerOptions> options;
@@ -44,6 +45,7 @@ public sealed partial class SchemaRunner : IDisposable
         RollbackPreflight rollbackPreflight,
         VersionJournal journal,
         MigrationChecksum checksums,
+        MigrationExpressions expressions,
         MigrationSql sql,
         Lint.MigrationLinter linter,
         IOptions<SchemaRunnerOptions> options,
@@ -57,6 +59,7 @@ public sealed partial class SchemaRunner : IDisposable
         this.rollbackPreflight = rollbackPreflight;
         this.journal = journal;
         this.checksums = checksums;
+        this.expressions = expressions;
         this.sql = sql;
         this.linter = linter;
         this.options = options;
@@ -83,7 +86,7 @@ public sealed partial class SchemaRunner : IDisposable
         var applied = ReadApplied().ToDictionary(a => a.Version);
         var states = Known.Values.Select(m => new MigrationState(
             m.Version,
-            m.Description ?? "",
+            MigrationDescription.Of(m),
             applied.TryGetValue(m.Version, out var a) ? a.AppliedOn : null,
             IsKnown: true));
         var unknown = applied.Values.Where(a => !Known.ContainsKey(a.Version))
@@ -96,9 +99,9 @@ public sealed partial class SchemaRunner : IDisposable
         var migrations = ListMigrations();
         var current = migrations.Where(m => m.IsApplied).Select(m => m.Version).DefaultIfEmpty(0).Max();
         var failed = ReadJournal().Where(e => e.IsDirty)
-            .Select(e => new FailedMigration(e.Version, Known.TryGetValue(e.Version, out var m) ? m.Description ?? "" : "", e.State == JournalState.Running ? "never finished" : e.Error ?? "failed"))
+            .Select(e => new FailedMigration(e.Version, Known.TryGetValue(e.Version, out var m) ? MigrationDescription.Of(m) : "", e.State == JournalState.Running ? "never finished" : e.Error ?? "failed"))
             .ToList();
-        var unrecorded = current != 0 || !SchemaCatalog.HasTables(database) ? UnrecordedSchema.None
+        var unrecorded = current != 0 || !SchemaCatalog.HasTables(database, versionTable.TableName) ? UnrecordedSchema.None
             : PrismaMigrationsTable.Read(database) is not null ? UnrecordedSchema.Prisma
             : UnrecordedSchema.Other;
         return new SchemaStatus(database.Describe(), current, migrations, failed) { Unrecorded = unrecorded };
@@ -194,7 +197,7 @@ public sealed partial class SchemaRunner : IDisposable
     /// </summary>
     private void RefuseExistingSchemaWithoutVersions(HashSet<long> applied, List<MigrationStep> steps)
     {
-        if (applied.Count > 0 || steps.Count == 0 || !SchemaCatalog.HasTables(database))
+        if (applied.Count > 0 || steps.Count == 0 || !SchemaCatalog.HasTables(database, versionTable.TableName))
         {
             return;
         }
@@ -278,12 +281,21 @@ public sealed partial class SchemaRunner : IDisposable
         return steps;
     }
 
-    /// <summary>Refuses a rollback through a migration marked <c>[Irreversible]</c>, naming the first (newest) one.</summary>
-    private static void RefuseIrreversible(IEnumerable<IMigrationInfo> downs)
+    /// <summary>
+    /// Refuses a rollback through a migration that cannot go down, before the first Down runs, naming the first (newest)
+    /// one: one marked <c>[Irreversible]</c>, or one with no Down FluentMigrator can build (a <c>ForwardOnlyMigration</c>,
+    /// an <c>AutoReversingMigration</c> it cannot reverse, a <c>Down()</c> that throws), where FluentMigrator would
+    /// stop only when it got there, after rolling back the migrations above it.
+    /// </summary>
+    private void RefuseIrreversible(IEnumerable<IMigrationInfo> downs)
     {
-        if (downs.FirstOrDefault(m => m.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>() is not null) is { } irreversible)
+        foreach (var migration in downs)
         {
-            throw new IrreversibleMigrationException(irreversible.Version, irreversible.Description ?? "", irreversible.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()!.Reason);
+            var reason = migration.Migration.GetType().GetCustomAttribute<IrreversibleAttribute>()?.Reason ?? expressions.WhyNoDown(migration.Migration);
+            if (reason is not null)
+            {
+                throw new IrreversibleMigrationException(migration.Version, MigrationDescription.Of(migration), reason);
+            }
         }
     }
 
@@ -385,7 +397,7 @@ public sealed partial class SchemaRunner : IDisposable
         => logger.LogInformation("{Verb} {Version} {Description}...", options.Value.Preview ? "Would run" : step.Direction == MigrationDirection.Up ? "Applying" : "Rolling back", step.Version, step.Description);
 
     private MigrationStep Step(IMigrationInfo info, MigrationDirection direction)
-        => new(info.Version, info.Description ?? "", direction, DataLoss.Declared(info.Migration, direction));
+        => new(info.Version, MigrationDescription.Of(info), direction, DataLoss.Declared(info.Migration, direction));
 
     private void RequireKnown(long version, bool allowZero)
     {
@@ -438,5 +450,5 @@ public sealed partial class SchemaRunner : IDisposable
         }
     }
 
-    private string Describe(long version) => Known.TryGetValue(version, out var m) ? $"{version} {m.Description}" : version.ToString();
+    private string Describe(long version) => Known.TryGetValue(version, out var m) ? $"{version} {MigrationDescription.Of(m)}" : version.ToString();
 }

@@ -65,7 +65,7 @@ public static class ServiceCollectionExtensions
         var database = (options.NoConnection ? DatabaseConnection.Offline(options.ConnectionString) : DatabaseConnection.Parse(options.ConnectionString))
             .WithSessionSetting("lock_timeout", $"{(long)options.LockTimeout.TotalMilliseconds}ms")
             .WithRowValuesInErrors(options.ShowRowValuesInErrors);
-        var versionTable = new VersionTable(database);
+        var versionTable = VersionTable.Find(database, options.MigrationAssemblies);
 
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(database);
@@ -80,7 +80,8 @@ public static class ServiceCollectionExtensions
                     .WithGlobalConnectionString(database.IsOffline ? "" : database.ConnectionString)
                     .WithVersionTable(versionTable)
                     .AsGlobalPreview(options.Preview)
-                    .ScanIn([.. options.MigrationAssemblies]).For.Migrations();
+                    .ScanIn([.. options.MigrationAssemblies]).For.Migrations()
+                    .For.EmbeddedResources(); // Execute.EmbeddedScript finds its scripts in the migration assemblies
                 runner.WithGlobalCommandTimeout(options.CommandTimeout);
             });
 
@@ -153,6 +154,7 @@ public static class ServiceCollectionExtensions
             provider.GetRequiredService<RollbackPreflight>(),
             provider.GetRequiredService<VersionJournal>(),
             provider.GetRequiredService<MigrationChecksum>(),
+            provider.GetRequiredService<MigrationExpressions>(),
             provider.GetRequiredService<MigrationSql>(),
             provider.GetRequiredService<Lint.MigrationLinter>(),
             provider.GetRequiredService<IOptions<SchemaRunnerOptions>>(),

@@ -1,31 +1,68 @@
+using System.Reflection;
+using FluentMigrator.Runner;
+using FluentMigrator.Runner.Conventions;
+using FluentMigrator.Runner.Initialization;
 using FluentMigrator.Runner.VersionTableInfo;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner;
 
 /// <summary>
-/// FluentMigrator's version table (<c>"VersionInfo"</c>), placed in the schema the connection names and
-/// read directly, so that listing needs no migration runner and shows when each version was applied.
+/// FluentMigrator's version table (<c>"VersionInfo"</c>), placed in the schema the connection names and read directly,
+/// so that listing needs no migration runner and shows when each version was applied. A migration assembly that holds
+/// its own <see cref="IVersionTableMetaData"/> gets its own table, schema and column names, as FluentMigrator's runner
+/// finds them (<see cref="Find"/>).
 /// </summary>
-internal sealed class VersionTable(DatabaseConnection database) : IVersionTableMetaData
+internal sealed class VersionTable(DatabaseConnection database, IVersionTableMetaData? custom = null) : IVersionTableMetaData
 {
     public const string DefaultTableName = "VersionInfo";
 
-    public bool OwnsSchema => false;
+    public bool OwnsSchema => custom?.OwnsSchema ?? false;
 
-    public string SchemaName => database.Schema;
+    public string SchemaName => string.IsNullOrEmpty(custom?.SchemaName) ? database.Schema : custom.SchemaName;
 
-    public string TableName => DefaultTableName;
+    public string TableName => custom?.TableName ?? DefaultTableName;
 
-    public string ColumnName => "Version";
+    public string ColumnName => custom?.ColumnName ?? "Version";
 
-    public string DescriptionColumnName => "Description";
+    public string DescriptionColumnName => custom?.DescriptionColumnName ?? "Description";
 
-    public string UniqueIndexName => "UC_Version";
+    public string UniqueIndexName => custom?.UniqueIndexName ?? "UC_Version";
 
-    public string AppliedOnColumnName => "AppliedOn";
+    public string AppliedOnColumnName => custom?.AppliedOnColumnName ?? "AppliedOn";
 
-    public bool CreateWithPrimaryKey => false;
+    public bool CreateWithPrimaryKey => custom?.CreateWithPrimaryKey ?? false;
+
+    /// <summary>
+    /// The version table of <paramref name="assemblies"/>: the first exported class of theirs that implements
+    /// <see cref="IVersionTableMetaData"/>, as FluentMigrator's runner takes it (its constructor may ask for the
+    /// convention set and the runner's options, as <see cref="DefaultVersionTableMetaData"/>'s does), else the default.
+    /// </summary>
+    public static VersionTable Find(DatabaseConnection database, IEnumerable<Assembly> assemblies)
+    {
+        var type = assemblies.Distinct()
+            .SelectMany(a => a.GetExportedTypes())
+            .FirstOrDefault(t => t is { IsClass: true, IsAbstract: false } && typeof(IVersionTableMetaData).IsAssignableFrom(t));
+        if (type is null)
+        {
+            return new VersionTable(database);
+        }
+
+        var services = new ServiceCollection()
+            .AddSingleton<IConventionSet>(new DefaultConventionSet(database.Schema, workingDirectory: null))
+            .AddSingleton(Options.Create(new RunnerOptions()))
+            .BuildServiceProvider();
+        try
+        {
+            return new VersionTable(database, (IVersionTableMetaData)ActivatorUtilities.CreateInstance(services, type));
+        }
+        catch (Exception e) when (e is InvalidOperationException or MissingMethodException or TargetInvocationException)
+        {
+            throw new SchemaRunnerException($"The version table class {type.FullName} could not be made: {(e.InnerException ?? e).Message.TrimEnd('.')}; give it a public constructor with no parameters.", e);
+        }
+    }
 
     /// <summary>The table, schema-qualified and quoted, for SQL.</summary>
     public string QualifiedName => Identifier.Qualified(SchemaName, TableName);

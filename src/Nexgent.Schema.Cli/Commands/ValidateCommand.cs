@@ -22,13 +22,18 @@ internal sealed class ValidateCommand : Command
             var report = runner.Validate();
             if (parsed.GetValue(json))
             {
-                Json.Print(new { report.IsValid, report.Problems, report.ChecksumsVerified, report.AppliedWithoutChecksum });
+                Json.Print(new { report.IsValid, report.Problems, report.Notes, report.ChecksumsVerified, report.AppliedWithoutChecksum });
             }
             else
             {
                 foreach (var problem in report.Problems)
                 {
                     Console.WriteLine(problem);
+                }
+
+                foreach (var note in report.Notes)
+                {
+                    Console.WriteLine($"note: {note}");
                 }
 
                 var withoutChecksum = report.AppliedWithoutChecksum == 0 ? "" : $"; {report.AppliedWithoutChecksum} applied migration(s) have no recorded checksum (applied by another tool)";

@@ -46,7 +46,8 @@ public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRu
             }
 
             var expected = SchemaCatalog.Read(shadow.Connection);
-            return Report(version, CatalogComparer.Compare(expected, actual));
+            var setAtRunTime = runner.DefaultsSetAtRunTime(version);
+            return Report(version, CatalogComparer.Compare(RunTimeDefaults.Masked(expected, setAtRunTime), RunTimeDefaults.Masked(actual, setAtRunTime)));
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested)
         {

@@ -157,6 +157,7 @@ internal static class SchemaCatalog
     }
 
     /// <summary>Whether the schema holds any table of its own (bookkeeping tables aside).</summary>
-    public static bool HasTables(DatabaseConnection database)
-        => Read(database).Any(f => f.Kind is FactKind.Table or FactKind.EnumType);
+    /// <summary>Whether the schema holds a table (<paramref name="versionTable"/>, a version table of another name, aside) or an enum type.</summary>
+    public static bool HasTables(DatabaseConnection database, string versionTable)
+        => Read(database).Any(f => f.Kind == FactKind.EnumType || (f.Kind == FactKind.Table && f.Name != versionTable));
 }

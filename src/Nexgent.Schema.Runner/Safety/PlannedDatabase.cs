@@ -47,7 +47,7 @@ internal sealed class PlannedDatabase(CurrentDatabase now)
     public bool IsAsNow(QualifiedName table, string column)
         => !goneTables.Contains(table)
            && (!tables.TryGetValue(table, out var planned)
-               || (planned.NowName == table && !planned.Emptied && !planned.Filled && !planned.RowsChanged
+               || (planned.NowName == table && !planned.Emptied && !planned.Filled && !planned.Seeded && !planned.RowsChanged
                    && !planned.Columns.ContainsKey(column) && !planned.GoneColumns.Contains(column)));
 
     /// <summary>The columns of the database now whose type is <paramref name="type"/>, in the tables that still hold them.</summary>
@@ -79,8 +79,11 @@ internal sealed class PlannedDatabase(CurrentDatabase now)
                 }
 
                 break;
-            case RowsInserted inserted when Find(inserted.Table) is { } table:
+            case RowsInserted { Copied: true } inserted when Find(inserted.Table) is { } table:
                 table.Filled = true;
+                break;
+            case RowsInserted inserted when Find(inserted.Table) is { } table:
+                table.Seeded = true;
                 break;
             case RowsDeleted deleted when Find(deleted.Table) is { } table:
                 table.RowsChanged = true;
@@ -88,6 +91,7 @@ internal sealed class PlannedDatabase(CurrentDatabase now)
                 {
                     table.Emptied = true;
                     table.Filled = false;
+                    table.Seeded = false;
                 }
 
                 break;
@@ -141,7 +145,11 @@ internal sealed class PlannedDatabase(CurrentDatabase now)
     {
         public QualifiedName? NowName { get; } = nowName;
 
+        /// <summary>Rows copied from elsewhere by a step before: data, which a later step can lose.</summary>
         public bool Filled { get; set; }
+
+        /// <summary>Rows a step before wrote as constants: their values are the migration's, which keeps them.</summary>
+        public bool Seeded { get; set; }
 
         public bool Emptied { get; set; }
 

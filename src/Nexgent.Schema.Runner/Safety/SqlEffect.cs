@@ -15,7 +15,11 @@ internal sealed record TableCreated(QualifiedName Table, bool WithRows) : SqlEff
     public override string ToString() => $"creates {Table}{(WithRows ? " with rows" : "")}";
 }
 
-internal sealed record RowsInserted(QualifiedName Table) : SqlEffect
+/// <summary>
+/// Rows the statement inserts: <see cref="Copied"/> from other rows (<c>INSERT ... SELECT</c>, <c>COPY</c>), data that a
+/// later step can lose, or written in the migration (<c>INSERT ... VALUES</c> of constants), which its code keeps.
+/// </summary>
+internal sealed record RowsInserted(QualifiedName Table, bool Copied) : SqlEffect
 {
     public override IEnumerable<QualifiedName> Tables => [Table];
 

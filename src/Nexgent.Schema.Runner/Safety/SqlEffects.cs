@@ -44,12 +44,12 @@ internal static partial class SqlEffects
 
         if (InsertInto().Match(code) is { Success: true } insert)
         {
-            yield return new RowsInserted(Name(insert.Groups["table"]));
+            yield return new RowsInserted(Name(insert.Groups["table"]), Copied: SelectKeyword().IsMatch(code, insert.Index + insert.Length));
         }
 
         if (CopyFrom().Match(code) is { Success: true } copy)
         {
-            yield return new RowsInserted(Name(copy.Groups["table"]));
+            yield return new RowsInserted(Name(copy.Groups["table"]), Copied: true);
         }
 
         if (DropObjects().Match(code) is { Success: true } drop)
@@ -142,6 +142,9 @@ internal static partial class SqlEffects
 
     [GeneratedRegex($@"\bINSERT\s+INTO\s+(?<table>{Qualified})", RegexOptions.IgnoreCase)]
     private static partial Regex InsertInto();
+
+    [GeneratedRegex(@"\bSELECT\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SelectKeyword();
 
     [GeneratedRegex($@"^\s*COPY\s+(?<table>{Qualified})[^;]*\bFROM\b", RegexOptions.IgnoreCase)]
     private static partial Regex CopyFrom();

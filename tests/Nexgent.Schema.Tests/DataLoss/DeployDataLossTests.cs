@@ -79,21 +79,25 @@ public sealed class DeployDataLossTests
 
     /// <summary>
     /// The same migrations lose nothing where their tables hold no rows, whether the tables exist empty or are created
-    /// in the same run; the only loss left is the settings row that create_orders inserts itself.
+    /// in the same run: on an empty database the settings row create_orders inserts is the migration's own constant, which
+    /// its code keeps, so everything is applied; once applied, that row is data like any other.
     /// </summary>
-    [TestCase(0L, "drops the table settings (rows inserted by an earlier migration).")]
-    [TestCase(20340101000000L, "drops the table settings (1 row).")]
-    public void Deploy_finds_no_loss_in_tables_without_rows(long startAt, string onlyLoss)
+    [Test]
+    public void Deploy_finds_no_loss_in_tables_without_rows()
     {
-        using var database = TestDatabase.Create();
-        if (startAt > 0)
-        {
-            Assert.That(Fm.Run("migrate", "up", "-t", startAt.ToString(), "-a", Lossy, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
-        }
+        using var empty = TestDatabase.Create();
 
-        var run = Fm.Run("deploy", "-a", Lossy, "-c", database.ConnectionString);
+        var all = Fm.Run("deploy", "-a", Lossy, "-c", empty.ConnectionString);
 
-        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.DataLossRefused), run.ToString());
-        Assert.That(run.Error, Does.Contain($"Nothing was applied: 1 pending migration(s) would lose data: 20340108000000 drop_settings: {onlyLoss}"));
+        Assert.That(all.ExitCode, Is.EqualTo(ExitCodes.Success), all.ToString());
+        Assert.That(empty.RecordedVersions().Max(), Is.EqualTo(20340108000000));
+
+        using var created = TestDatabase.Create();
+        Assert.That(Fm.Run("migrate", "up", "-t", "20340101000000", "-a", Lossy, "-c", created.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success));
+
+        var rest = Fm.Run("deploy", "-a", Lossy, "-c", created.ConnectionString);
+
+        Assert.That(rest.ExitCode, Is.EqualTo(ExitCodes.DataLossRefused), rest.ToString());
+        Assert.That(rest.Error, Does.Contain("Nothing was applied: 1 pending migration(s) would lose data: 20340108000000 drop_settings: drops the table settings (1 row)."));
     }
 }
