@@ -120,7 +120,7 @@ internal sealed class MigrationsProject
             throw new CliException($"MSBuild could not read the migrations project {Relative(File)}; fix the errors above and run again.");
         }
 
-        var evaluated = JsonDocument.Parse(output).RootElement;
+        var evaluated = JsonDocument.Parse(output[output.IndexOf('{')..(output.LastIndexOf('}') + 1)]).RootElement; // without any warning MSBuild printed
         var items = evaluated.GetProperty("Items");
         var buildingBlocks = references.SelectMany(r => items.GetProperty(r).EnumerateArray())
             .Any(item => item.GetProperty("Identity").GetString()!.Contains("Nexgent.Schema.Postgres", StringComparison.OrdinalIgnoreCase));
