@@ -60,7 +60,7 @@ internal static class ArgumentChecks
             {
                 if (value.Length > 1 && value[0] == '-')
                 {
-                    result.AddError($"Unrecognized option '{value}' (after -a, which takes the paths of migration assemblies); run `dotnet fm --help` for the options.");
+                    result.AddError($"Unrecognized option '{value}' (after -a, which takes the paths of migration assemblies); --help after the verb lists its options.");
                 }
             }
         });

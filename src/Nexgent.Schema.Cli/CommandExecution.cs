@@ -10,11 +10,11 @@ namespace Nexgent.Schema.Cli;
 /// </summary>
 internal static class CommandExecution
 {
-    public static int Run(ParseResult parsed, GlobalOptions options, Func<SchemaRunner, int> verb)
+    public static int Run(ParseResult parsed, SharedOptions options, Func<SchemaRunner, int> verb)
         => Run(parsed, options, (SchemaRunnerScope scope) => verb(scope.Runner));
 
     /// <summary>For verbs that need more of the runner library than <see cref="SchemaRunner"/>.</summary>
-    public static int Run(ParseResult parsed, GlobalOptions options, Func<SchemaRunnerScope, int> verb)
+    public static int Run(ParseResult parsed, SharedOptions options, Func<SchemaRunnerScope, int> verb)
         => Guarded(parsed, options, () =>
         {
             using var scope = RunnerFactory.Create(parsed, options);
@@ -25,7 +25,7 @@ internal static class CommandExecution
     /// For verbs that change the schema: Ctrl-C, SIGTERM or a pipeline's cancellation cancels the statement running on
     /// the server, starts no further migration, and leaves the database at a whole version, which the error names.
     /// </summary>
-    public static Task<int> RunCancellable(ParseResult parsed, GlobalOptions options, CancellationToken cancellation, Func<SchemaRunner, CancellationToken, Task> verb)
+    public static Task<int> RunCancellable(ParseResult parsed, SharedOptions options, CancellationToken cancellation, Func<SchemaRunner, CancellationToken, Task> verb)
         => RunCancellable(parsed, options, cancellation, async (SchemaRunnerScope scope, CancellationToken token) =>
         {
             await verb(scope.Runner, token);
@@ -36,7 +36,7 @@ internal static class CommandExecution
     /// For verbs that need more of the runner library and can be interrupted: a drift or a baseline stops building its
     /// shadow database on the server and drops it.
     /// </summary>
-    public static async Task<int> RunCancellable(ParseResult parsed, GlobalOptions options, CancellationToken cancellation, Func<SchemaRunnerScope, CancellationToken, Task<int>> verb)
+    public static async Task<int> RunCancellable(ParseResult parsed, SharedOptions options, CancellationToken cancellation, Func<SchemaRunnerScope, CancellationToken, Task<int>> verb)
     {
         try
         {
@@ -50,7 +50,7 @@ internal static class CommandExecution
     }
 
     /// <summary>Runs a verb that needs no database, with the same error handling.</summary>
-    public static int Guarded(ParseResult parsed, GlobalOptions options, Func<int> verb)
+    public static int Guarded(ParseResult parsed, SharedOptions options, Func<int> verb)
     {
         try
         {
@@ -62,7 +62,7 @@ internal static class CommandExecution
         }
     }
 
-    private static int Report(Exception failure, ParseResult parsed, GlobalOptions options)
+    private static int Report(Exception failure, ParseResult parsed, SharedOptions options)
     {
         var (sentence, exitCode) = Failures.Describe(failure);
         Console.Error.WriteLine($"error: {sentence}");
@@ -75,7 +75,7 @@ internal static class CommandExecution
     }
 
     /// <summary>For verbs that report with the runner's log and succeed when they do not throw.</summary>
-    public static int Run(ParseResult parsed, GlobalOptions options, Action<SchemaRunner> verb)
+    public static int Run(ParseResult parsed, SharedOptions options, Action<SchemaRunner> verb)
         => Run(parsed, options, runner =>
         {
             verb(runner);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Nexgent.Schema.Cli.Commands;
 using Nexgent.Schema.Runner;
 
@@ -26,12 +27,17 @@ public static class FmCommandLine
                 Console.Error.WriteLine($"error: {WithoutConnectionStrings(error.Message, args)}");
             }
 
-            Console.Error.WriteLine($"Run `{invocation} --help` for the verbs and options.");
+            Console.Error.WriteLine(parsed.CommandResult.Command == root
+                ? $"Run `{invocation} --help` for the verbs."
+                : $"Run `{invocation} --help` for the verbs, `{invocation} {VerbPath(parsed.CommandResult)} --help` for its options.");
             return ExitCodes.Usage;
         }
 
         return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = CancellationGrace });
     }
+
+    private static string VerbPath(CommandResult verb)
+        => verb.Parent is CommandResult { Parent: not null } parent ? $"{VerbPath(parent)} {verb.Command.Name}" : verb.Command.Name;
 
     /// <summary>
     /// A connection string typed where another argument was expected is not quoted back: a malformed one could hold
@@ -45,12 +51,11 @@ public static class FmCommandLine
     public static RootCommand Build()
         => AddTo(new RootCommand("dotnet fm: migrate and roll back PostgreSQL databases with FluentMigrator migrations, built from your migrations project."));
 
-    /// <summary>Adds dotnet fm's options and verbs to <paramref name="root"/>: the tool's root command, or a bundle's.</summary>
+    /// <summary>Adds dotnet fm's verbs, each with its options, to <paramref name="root"/>: the tool's root command, or a bundle's.</summary>
     internal static TCommand AddTo<TCommand>(TCommand root)
         where TCommand : Command
     {
-        var options = new GlobalOptions();
-        options.AddTo(root);
+        var options = new SharedOptions();
         root.Subcommands.Add(new MigrateCommand(options));
         root.Subcommands.Add(new RollbackCommand(options));
         root.Subcommands.Add(new ListCommand(options));

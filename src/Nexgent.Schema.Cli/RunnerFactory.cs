@@ -6,29 +6,29 @@ using Nexgent.Schema.Runner;
 
 namespace Nexgent.Schema.Cli;
 
-/// <summary>Turns the global options into a <see cref="SchemaRunner"/>; the runner library does the rest.</summary>
+/// <summary>Turns a verb's options into a <see cref="SchemaRunner"/>; the runner library does the rest.</summary>
 internal static class RunnerFactory
 {
     public const string ConnectionVariable = "DATABASE_URL";
 
     /// <summary>The runner on the database -c or DATABASE_URL gives; without one, the verb cannot run.</summary>
-    public static SchemaRunnerScope Create(ParseResult parsed, GlobalOptions options) => Create(parsed, options, Database.Required);
+    public static SchemaRunnerScope Create(ParseResult parsed, SharedOptions options) => Create(parsed, options, Database.Required);
 
     /// <summary>
     /// The runner on the database -c or DATABASE_URL gives, or, when neither gives one, a runner with no database
     /// (<see cref="SchemaRunnerOptions.NoConnection"/>): nothing connects, and the verb works from the migrations' code
     /// alone (lint). See <see cref="IsOffline"/>.
     /// </summary>
-    public static SchemaRunnerScope CreateWithDatabaseIfGiven(ParseResult parsed, GlobalOptions options) => Create(parsed, options, Database.IfGiven);
+    public static SchemaRunnerScope CreateWithDatabaseIfGiven(ParseResult parsed, SharedOptions options) => Create(parsed, options, Database.IfGiven);
 
     /// <summary>
     /// A runner with no database, whatever is given: nothing connects. -c or DATABASE_URL, when given, only names the
     /// schema the SQL is written for (for a verb that writes SQL to run elsewhere).
     /// </summary>
-    public static SchemaRunnerScope CreateOffline(ParseResult parsed, GlobalOptions options) => Create(parsed, options, Database.None);
+    public static SchemaRunnerScope CreateOffline(ParseResult parsed, SharedOptions options) => Create(parsed, options, Database.None);
 
     /// <summary>Whether <see cref="CreateWithDatabaseIfGiven"/> makes a runner with no database: neither -c nor DATABASE_URL gives one.</summary>
-    public static bool IsOffline(ParseResult parsed, GlobalOptions options) => string.IsNullOrWhiteSpace(ConnectionOf(parsed, options));
+    public static bool IsOffline(ParseResult parsed, SharedOptions options) => string.IsNullOrWhiteSpace(ConnectionOf(parsed, options));
 
     private enum Database
     {
@@ -37,10 +37,10 @@ internal static class RunnerFactory
         None,
     }
 
-    private static string? ConnectionOf(ParseResult parsed, GlobalOptions options)
+    private static string? ConnectionOf(ParseResult parsed, SharedOptions options)
         => parsed.GetValue(options.Connection) ?? Environment.GetEnvironmentVariable(ConnectionVariable);
 
-    private static SchemaRunnerScope Create(ParseResult parsed, GlobalOptions options, Database use)
+    private static SchemaRunnerScope Create(ParseResult parsed, SharedOptions options, Database use)
     {
         RequirePostgres(parsed.GetValue(options.Processor));
         var connection = ConnectionOf(parsed, options);
@@ -75,9 +75,10 @@ internal static class RunnerFactory
                     runner.MigrationAssemblies.Add(assembly);
                 }
 
-                runner.CommandTimeout = TimeSpan.FromSeconds(timeout ?? 0);
-                runner.LockWait = TimeSpan.FromSeconds(lockWait);
-                runner.LockTimeout = TimeSpan.FromSeconds(lockTimeout);
+                // A verb without one of these options leaves the runner's default.
+                runner.CommandTimeout = Seconds(timeout) ?? runner.CommandTimeout;
+                runner.LockWait = Seconds(lockWait) ?? runner.LockWait;
+                runner.LockTimeout = Seconds(lockTimeout) ?? runner.LockTimeout;
                 // A runner with no database runs nothing: the verb that writes SQL to run elsewhere (script) writes -o itself.
                 runner.Preview = use != Database.None && parsed.GetValue(options.Preview);
                 runner.SqlOutputFile = use == Database.None ? null : parsed.GetValue(options.Output);
@@ -97,6 +98,8 @@ internal static class RunnerFactory
                 .AddFilter<PlainConsoleLoggerProvider>((category, _) => category == typeof(SchemaRunner).FullName));
     }
 
+    private static TimeSpan? Seconds(int? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
     private static void RequirePostgres(string? processor)
     {
         if (processor is not null && !Processors.IsPostgres(processor))
@@ -111,7 +114,7 @@ internal static class RunnerFactory
     /// checkout's settings, or the project in the working directory), built first unless --no-build. A bundle runs
     /// the migrations inside it.
     /// </summary>
-    internal static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, GlobalOptions options)
+    internal static IReadOnlyList<Assembly> MigrationAssemblies(ParseResult parsed, SharedOptions options)
     {
         if (BundledMigrations.Assemblies is { } bundled)
         {

@@ -25,9 +25,12 @@ internal static class BundleCommandLine
         {
             Options = { new HelpOption(), new VersionOption() },
         });
-        foreach (var option in bundle.Options.Where(o => MigrationChoices.Contains(o.Name)).ToList())
+        foreach (var verb in VerbsOf(bundle))
         {
-            bundle.Options.Remove(option);
+            foreach (var option in verb.Options.Where(o => MigrationChoices.Contains(o.Name)).ToList())
+            {
+                verb.Options.Remove(option);
+            }
         }
 
         foreach (var verb in bundle.Subcommands.Where(c => ProjectVerbs.Contains(c.Name)).ToList())
@@ -38,6 +41,8 @@ internal static class BundleCommandLine
         bundle.Options.OfType<VersionOption>().Single().Action = new PrintLine($"dotnet fm bundle of {what}");
         return bundle;
     }
+
+    private static IEnumerable<Command> VerbsOf(Command command) => command.Subcommands.SelectMany(verb => VerbsOf(verb).Prepend(verb));
 
     /// <summary>The file's name, as the usage line shows it; ./name when that is also a verb's.</summary>
     private static string NameOfRoot()

@@ -22,12 +22,10 @@ internal sealed class BaselineCommand : Command
         Description = "With --version: record without comparing the schema first (no shadow database is created).",
     };
 
-    public BaselineCommand(GlobalOptions options)
+    public BaselineCommand(SharedOptions options)
         : base("baseline", "Record migrations as applied without running them, for a schema that already exists.")
     {
-        Options.Add(version);
-        Options.Add(fromPrisma);
-        Options.Add(noDriftCheck);
+        options.AddTo(this, options.Database, options.Migrations, [options.Timeout, options.LockWait, version, fromPrisma, noDriftCheck]);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, async (scope, token) =>
         {
             var baseliner = scope.Get<Baseliner>();

@@ -26,12 +26,10 @@ internal sealed class BundleCommand : Command
 
     private readonly Option<bool> force = new("--force") { Description = "Overwrite the file given with -o when it exists." };
 
-    public BundleCommand(GlobalOptions options)
+    public BundleCommand(SharedOptions options)
         : base("bundle", "Write one self-contained executable holding dotnet fm and the migrations (the migrations project, built in Release, or -a), that runs every verb with no .NET installed; building it needs the .NET SDK.")
     {
-        Options.Add(output);
-        Options.Add(runtime);
-        Options.Add(force);
+        options.AddTo(this, [options.Assemblies, options.Project, options.NoBuild, output, runtime, force]);
         SetAction(parsed => CommandExecution.Guarded(parsed, options, () =>
         {
             var request = new BundleRequest(parsed.GetValue(output)!, parsed.GetValue(runtime)!, parsed.GetValue(force));

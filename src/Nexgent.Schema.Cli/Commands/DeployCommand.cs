@@ -18,12 +18,10 @@ internal sealed class DeployCommand : Command
 
     private readonly Option<bool> json = new("--json") { Description = "Print what was applied as JSON." };
 
-    public DeployCommand(GlobalOptions options)
+    public DeployCommand(SharedOptions options)
         : base("deploy", $"Apply every pending migration, refusing (exit {ExitCodes.DataLossRefused}, nothing applied) when one would lose data.")
     {
-        Options.Add(acceptDataLoss);
-        Options.Add(backup);
-        Options.Add(json);
+        options.AddTo(this, options.Database, options.Migrations, options.Run, options.Up, [acceptDataLoss, backup, json]);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, async (runner, token) =>
         {
             var result = await runner.DeployAsync(parsed.GetValue(acceptDataLoss), parsed.GetValue(backup), token);

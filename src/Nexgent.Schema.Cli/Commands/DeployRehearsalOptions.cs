@@ -12,7 +12,7 @@ namespace Nexgent.Schema.Cli.Commands;
 /// </summary>
 internal static class DeployRehearsalOptions
 {
-    public static void AddTo(Command deploy, GlobalOptions options, Option<bool> acceptDataLoss, Option<string?> backup, Option<bool> json)
+    public static void AddTo(Command deploy, SharedOptions options, Option<bool> acceptDataLoss, Option<string?> backup, Option<bool> json)
     {
         var rehearse = new Option<bool>("--rehearse")
         {

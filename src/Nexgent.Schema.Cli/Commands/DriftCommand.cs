@@ -8,10 +8,10 @@ internal sealed class DriftCommand : Command
 {
     private readonly Option<bool> json = new("--json") { Description = "Print the differences as JSON." };
 
-    public DriftCommand(GlobalOptions options)
+    public DriftCommand(SharedOptions options)
         : base("drift", $"Build a temporary shadow database with the migrations the database records, compare the two schemas, and exit {ExitCodes.Drift} on any difference.")
     {
-        Options.Add(json);
+        options.AddTo(this, options.Database, options.Migrations, [options.Timeout, json]);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, async (scope, token) =>
         {
             var report = await Task.Run(() => scope.Get<DriftDetector>().Detect(token), token);

@@ -22,18 +22,19 @@ internal sealed class ImportPrismaCommand : Command
         Description = "The folder to write the classes into. Default: the migrations project's folder of migrations (see --project).",
     };
 
-    public ImportPrismaCommand(GlobalOptions options)
+    public ImportPrismaCommand(SharedOptions options)
         : base("import-prisma", "Write a migration class for each Prisma migration of a folder, generated from what its SQL does on scratch databases made on the server of -c (or DATABASE_URL), which are dropped after; each is proven up and down first.")
     {
         Arguments.Add(folder);
-        Options.Add(directory);
+        options.AddTo(this, [options.Connection, options.Project, directory]);
         SetAction((parsed, cancellation) => Task.FromResult(CommandExecution.Guarded(parsed, options, () => Import(parsed, options, cancellation))));
     }
 
-    private int Import(ParseResult parsed, GlobalOptions options, CancellationToken cancellation)
+    private int Import(ParseResult parsed, SharedOptions options, CancellationToken cancellation)
     {
         var migrations = PrismaFolder.Read(Path.GetFullPath(parsed.GetValue(folder)!));
-        var (target, @namespace) = Destination(parsed, options);
+        var destination = MigrationsProject.WriteDestinationOf(parsed.GetValue(options.Project), parsed.GetValue(directory), Environment.CurrentDirectory);
+        var (target, @namespace) = (destination.Folder, destination.Namespace);
         var files = migrations.Select(m => MigrationScaffolder.FileFor(target, MigrationName.Parse(m.Description), m.Version)).ToList();
         var url = parsed.GetValue(options.Connection) ?? Environment.GetEnvironmentVariable(RunnerFactory.ConnectionVariable);
         if (string.IsNullOrWhiteSpace(url))
@@ -63,11 +64,5 @@ internal sealed class ImportPrismaCommand : Command
         Console.WriteLine($"Wrote {imported.Count} class(es) into {Path.GetRelativePath(Environment.CurrentDirectory, target)}; read them, {reviews} step(s) marked {MigrationWriter.Review} first.");
         Console.WriteLine("A database Prisma migrated records them with `dotnet fm baseline --from-prisma`; a new one gets them with `dotnet fm migrate`.");
         return ExitCodes.Success;
-    }
-
-    private (string Folder, string Namespace) Destination(ParseResult parsed, GlobalOptions options)
-    {
-        var (target, defaultNamespace) = MigrationsProject.WriteDestination(parsed.GetValue(options.Project), parsed.GetValue(directory), Environment.CurrentDirectory);
-        return (target, MigrationScaffolder.NamespaceIn(target, defaultNamespace));
     }
 }

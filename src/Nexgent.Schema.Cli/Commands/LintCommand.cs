@@ -28,13 +28,10 @@ internal sealed class LintCommand : Command
 
     private readonly Option<bool> json = new("--json") { Description = "Print the findings as JSON." };
 
-    public LintCommand(GlobalOptions options)
+    public LintCommand(SharedOptions options)
         : base("lint", $"Check the pending migrations' SQL for PostgreSQL lock hazards (an index built without CONCURRENTLY, a table rewrite...); with no database (no -c, no DATABASE_URL), every migration. Exit {ExitCodes.LockHazards} on a hazard no migration accepts.")
     {
-        Options.Add(from);
-        Options.Add(to);
-        Options.Add(version);
-        Options.Add(json);
+        options.AddTo(this, options.Database, options.Migrations, [options.LockTimeout, from, to, version, json]);
         Validators.Add(result =>
         {
             var (first, last, only) = (result.GetValue(from), result.GetValue(to), result.GetValue(version));

@@ -8,10 +8,10 @@ internal sealed class ListMigrationsCommand : Command
 {
     private readonly Option<bool> json = new("--json") { Description = "Print the migrations as JSON." };
 
-    public ListMigrationsCommand(GlobalOptions options)
+    public ListMigrationsCommand(SharedOptions options)
         : base("migrations", "List the migrations: applied (with when), pending, and applied ones no assembly knows.")
     {
-        Options.Add(json);
+        options.AddTo(this, options.Database, options.Migrations, [json], options.FluentMigratorRefused);
         SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
         {
             var migrations = runner.ListMigrations();

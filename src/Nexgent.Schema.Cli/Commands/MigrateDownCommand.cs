@@ -11,10 +11,10 @@ internal sealed class MigrateDownCommand : Command
         Required = true,
     }.Version(zero: "for none");
 
-    public MigrateDownCommand(GlobalOptions options)
+    public MigrateDownCommand(SharedOptions options)
         : base("down", "Roll back every applied migration above --target.")
     {
-        Options.Add(target);
+        options.AddTo(this, options.Database, options.MigrationsBesideTarget, options.Run, [options.TransactionMode, target], options.FluentMigratorRefused);
         options.RefuseProfile(this);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateDownAsync(parsed.GetValue(target), token)));
     }

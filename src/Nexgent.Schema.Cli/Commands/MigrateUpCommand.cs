@@ -10,10 +10,10 @@ internal sealed class MigrateUpCommand : Command
         Description = "The last version to apply; default: all. (Here -t is --target, as in FluentMigrator's dotnet-fm; give tags with --tag.)",
     }.Version();
 
-    public MigrateUpCommand(GlobalOptions options)
+    public MigrateUpCommand(SharedOptions options)
         : base("up", "Apply pending migrations, all of them or up to --target.")
     {
-        Options.Add(target);
+        options.AddTo(this, options.Database, options.MigrationsBesideTarget, options.Run, options.Up, [options.TransactionMode, target], options.FluentMigratorRefused);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.MigrateUpAsync(parsed.GetValue(target), token)));
     }
 }

@@ -30,43 +30,43 @@ internal sealed class NewCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public NewCommand(GlobalOptions options)
+    public NewCommand(SharedOptions options)
         : base("new", "Write a new migration class, versioned with the current UTC time, with Up and Down to fill in, or generated from a database changed by hand (--from-db).")
     {
         Arguments.Add(name);
-        Options.Add(directory);
-        Options.Add(fromDb);
-        Options.Add(rename);
+        // -a, --no-build and --tag choose the migrations --from-db compares the database with.
+        options.AddTo(this, [directory, fromDb, rename], options.Migrations);
         SetAction((parsed, cancellation) => parsed.GetValue(fromDb) is { } url
             ? Task.FromResult(CommandExecution.Guarded(parsed, options, () => Generate(parsed, options, url, cancellation)))
             : Task.FromResult(CommandExecution.Guarded(parsed, options, () => Scaffold(parsed, options))));
     }
 
-    private int Scaffold(ParseResult parsed, GlobalOptions options)
+    private int Scaffold(ParseResult parsed, SharedOptions options)
     {
         if (parsed.GetValue(rename) is { Length: > 0 })
         {
             throw new CliException("--rename says how to generate a rename, so it goes with --from-db; add --from-db URL or leave --rename out.");
         }
 
-        var (folder, defaultNamespace) = Destination(parsed, options);
-        var file = MigrationScaffolder.Create(parsed.GetValue(name)!, folder, defaultNamespace, DateTime.UtcNow);
+        var destination = Destination(parsed, options);
+        var file = MigrationScaffolder.Create(parsed.GetValue(name)!, destination.Folder, destination.Namespace, destination.BuildingBlocks, DateTime.UtcNow);
         Console.WriteLine($"Created {Path.GetRelativePath(Environment.CurrentDirectory, file)}.");
         Console.WriteLine("Fill in Up and Down, then:");
-        Console.WriteLine($"  {Fm(parsed, options)} migrate --preview   # build the project and print the SQL it would run");
-        Console.WriteLine($"  {Fm(parsed, options)} migrate             # apply it to DATABASE_URL (or -c)");
-        Console.WriteLine($"  {Fm(parsed, options)} rollback            # run its Down");
+        PrintNext(parsed, options,
+            ("migrate --preview", "build the project and print the SQL it would run"),
+            ("migrate", "apply it to DATABASE_URL (or -c)"),
+            ("rollback", "run its Down"));
         return ExitCodes.Success;
     }
 
-    private int Generate(ParseResult parsed, GlobalOptions options, string url, CancellationToken cancellation)
+    private int Generate(ParseResult parsed, SharedOptions options, string url, CancellationToken cancellation)
     {
         var migration = MigrationName.Parse(parsed.GetValue(name)!);
-        var (folder, defaultNamespace) = Destination(parsed, options);
-        var version = MigrationScaffolder.VersionAt(DateTime.UtcNow);
-        var file = MigrationScaffolder.FileFor(folder, migration, version);
+        var destination = Destination(parsed, options);
+        var version = MigrationScaffolder.VersionAt(destination.Folder, DateTime.UtcNow);
+        var file = MigrationScaffolder.FileFor(destination.Folder, migration, version);
         var database = DatabaseConnection.Parse(url);
-        var request = new GenerationRequest(migration, MigrationScaffolder.NamespaceIn(folder, defaultNamespace), version, Renames.Parse(parsed.GetValue(rename) ?? []), AskOnTerminal);
+        var request = new GenerationRequest(migration, destination.Namespace, version, Renames.Parse(parsed.GetValue(rename) ?? []), AskOnTerminal);
         GenerationResult result;
         try
         {
@@ -99,18 +99,26 @@ internal sealed class NewCommand : Command
         Console.WriteLine(reviews == 0
             ? "Read it, then, on the database you changed (-c or DATABASE_URL):"
             : $"Read it, {reviews} step(s) marked {MigrationWriter.Review} first, then, on the database you changed (-c or DATABASE_URL):");
-        var baseline = $"{Fm(parsed, options)} baseline --version {version}";
-        Console.WriteLine($"  {baseline}   # record that it already has this schema (compared once more)");
-        Console.WriteLine($"  {$"{Fm(parsed, options)} rollback".PadRight(baseline.Length)}   # run its Down");
-        Console.WriteLine($"  {$"{Fm(parsed, options)} migrate".PadRight(baseline.Length)}   # and its Up again");
+        PrintNext(parsed, options,
+            ($"baseline --version {version}", "record that it already has this schema (compared once more)"),
+            ("rollback", "run its Down"),
+            ("migrate", "and its Up again"));
         return ExitCodes.Success;
     }
 
-    private (string Folder, string DefaultNamespace) Destination(ParseResult parsed, GlobalOptions options)
-        => MigrationsProject.WriteDestination(parsed.GetValue(options.Project), parsed.GetValue(directory), Environment.CurrentDirectory);
+    private WriteDestination Destination(ParseResult parsed, SharedOptions options)
+        => MigrationsProject.WriteDestinationOf(parsed.GetValue(options.Project), parsed.GetValue(directory), Environment.CurrentDirectory);
 
-    private static string Fm(ParseResult parsed, GlobalOptions options)
-        => parsed.GetValue(options.Project) is { } project ? $"dotnet fm --project {project}" : "dotnet fm";
+    /// <summary>The commands to run next, each with its --project when one was given, and what it does.</summary>
+    private static void PrintNext(ParseResult parsed, SharedOptions options, params (string Verb, string Why)[] next)
+    {
+        var project = parsed.GetValue(options.Project) is { } path ? $" --project {path}" : "";
+        var commands = next.Select(n => $"dotnet fm {n.Verb}{project}").ToList();
+        foreach (var (command, why) in commands.Zip(next.Select(n => n.Why)))
+        {
+            Console.WriteLine($"  {command.PadRight(commands.Max(c => c.Length))}   # {why}");
+        }
+    }
 
     /// <summary>On a terminal, a likely rename is the author's to confirm; a script gets drop and add, and the note saying how to ask for the rename.</summary>
     private static bool AskOnTerminal(RenameCandidate candidate)

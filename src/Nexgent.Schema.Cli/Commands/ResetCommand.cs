@@ -17,11 +17,10 @@ internal sealed class ResetCommand : Command
         Description = "With --force: reset even though DOTNET_ENVIRONMENT, ASPNETCORE_ENVIRONMENT or NODE_ENV says Production.",
     };
 
-    public ResetCommand(GlobalOptions options)
+    public ResetCommand(SharedOptions options)
         : base("reset", "Drop every object of the schema (all data is lost) and apply every migration again.")
     {
-        Options.Add(force);
-        Options.Add(production);
+        options.AddTo(this, options.Database, options.Migrations, options.Run, options.Up, [force, production]);
         SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
         {
             if (!parsed.GetValue(options.Preview))

@@ -16,11 +16,10 @@ internal sealed class ResolveCommand : Command
         Description = "The failed migration's version, now completed by hand: record it as applied.",
     }.Version();
 
-    public ResolveCommand(GlobalOptions options)
+    public ResolveCommand(SharedOptions options)
         : base("resolve", "After repairing what a failed non-transactional migration left, record it as rolled back or applied.")
     {
-        Options.Add(rolledBack);
-        Options.Add(applied);
+        options.AddTo(this, options.Database, options.Migrations, [options.LockWait, rolledBack, applied]);
         SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
         {
             switch (parsed.GetValue(rolledBack), parsed.GetValue(applied))

@@ -7,10 +7,11 @@ internal sealed class RollbackByCommand : Command
 {
     private readonly Argument<int> steps = new Argument<int>("steps") { Description = "How many migrations to roll back." }.Count("roll back by");
 
-    public RollbackByCommand(GlobalOptions options)
+    public RollbackByCommand(SharedOptions options)
         : base("by", "Roll back the last N applied migrations.")
     {
         Arguments.Add(steps);
+        options.AddTo(this, options.Database, options.Migrations, options.Run, [options.TransactionMode], options.FluentMigratorRefused);
         options.RefuseProfile(this);
         SetAction((parsed, cancellation) => CommandExecution.RunCancellable(parsed, options, cancellation, (runner, token) => runner.RollbackByAsync(parsed.GetValue(steps), token)));
     }

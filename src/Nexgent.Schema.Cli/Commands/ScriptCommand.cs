@@ -32,13 +32,10 @@ internal sealed class ScriptCommand : Command
         Description = "Run each migration only when the version table, read under the migration lock, says it is still to run: running the script twice changes nothing. Without it, the script stops, changing nothing, unless the database is at --from.",
     };
 
-    public ScriptCommand(GlobalOptions options)
+    public ScriptCommand(SharedOptions options)
         : base("script", "Write the SQL of migrations as one script for psql (run it with psql -v ON_ERROR_STOP=1 -f FILE), with dotnet fm's migration lock, lock timeout, one transaction per migration, version rows and journal rows with their checksums; connects to nothing (-c or DATABASE_URL only names the schema). To -o FILE, else to standard output.")
     {
-        Options.Add(from);
-        Options.Add(to);
-        Options.Add(down);
-        Options.Add(idempotent);
+        options.AddTo(this, options.Database, options.Migrations, [options.LockWait, options.LockTimeout, options.Output, from, to, down, idempotent]);
         Validators.Add(result =>
         {
             if (result.GetValue(down) && result.GetValue(to) is null)

@@ -8,10 +8,10 @@ internal sealed class StatusCommand : Command
 {
     private readonly Option<bool> json = new("--json") { Description = "Print the status as JSON." };
 
-    public StatusCommand(GlobalOptions options)
+    public StatusCommand(SharedOptions options)
         : base("status", $"Show applied, pending and unknown migrations; exit {ExitCodes.Success} when up to date, {ExitCodes.NotUpToDate} otherwise.")
     {
-        Options.Add(json);
+        options.AddTo(this, options.Database, options.Migrations, [json]);
         SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
         {
             var status = runner.Status();

@@ -12,11 +12,11 @@ internal sealed class ValidateCommand : Command
 {
     private readonly Option<bool> json = new("--json") { Description = "Print the problems as JSON." };
 
-    public ValidateCommand(GlobalOptions options)
+    public ValidateCommand(SharedOptions options)
         : base("validate", $"Check the migrations and the database: order, Down methods, names, dirty state, checksums of applied migrations, and lock hazards of pending ones (as lint finds them); exit {ExitCodes.ValidationFailed} when it finds a problem.")
     {
         Subcommands.Add(new ValidateVersionsCommand(options));
-        Options.Add(json);
+        options.AddTo(this, options.Database, options.Migrations, [options.LockTimeout, json]);
         SetAction(parsed => CommandExecution.Run(parsed, options, runner =>
         {
             var report = runner.Validate();

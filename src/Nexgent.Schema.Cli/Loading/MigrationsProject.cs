@@ -1,4 +1,10 @@
+using System.Text.Json;
+using Nexgent.Schema.Runner.Authoring;
+
 namespace Nexgent.Schema.Cli.Loading;
+
+/// <summary>Where <c>new</c> and <c>import-prisma</c> write: the folder, the namespace, and whether the classes may use Nexgent.Schema.Postgres.</summary>
+internal sealed record WriteDestination(string Folder, string Namespace, bool BuildingBlocks);
 
 /// <summary>
 /// The project that holds the migrations, found and built the way <c>dotnet ef</c> finds and builds one: so that
@@ -49,15 +55,22 @@ internal sealed class MigrationsProject
     }
 
     /// <summary>
-    /// Where <c>new</c> and <c>import-prisma</c> write classes, and their default namespace: the folder given with
-    /// -d (in the project of --project or of the working directory, when there is one), else the migrations folder of
-    /// the project --project names or that is found.
+    /// Where <c>new</c> and <c>import-prisma</c> write classes, in which namespace, and whether the classes may use
+    /// Nexgent.Schema.Postgres: the folder given with -d (in the project of --project or of the working directory, when
+    /// there is one), else the migrations folder of the project --project names or that is found.
     /// </summary>
-    public static (string Folder, string DefaultNamespace) WriteDestination(string? projectOption, string? directory, string workingDirectory)
+    public static WriteDestination WriteDestinationOf(string? projectOption, string? directory, string workingDirectory)
     {
         var project = directory is null || projectOption is not null ? Locate(projectOption, workingDirectory) : TryLocate(workingDirectory);
         var folder = directory is not null ? Path.GetFullPath(directory) : project!.MigrationsFolder();
-        return (folder, project?.DefaultNamespace(folder) ?? NamespacePart(Path.GetFileName(folder)));
+        if (project is null)
+        {
+            return new WriteDestination(folder, MigrationScaffolder.NamespaceIn(folder, CSharpNamespace.From([Path.GetFileName(folder)])), BuildingBlocks: true);
+        }
+
+        var (rootNamespace, buildingBlocks) = project.Evaluate();
+        var folders = Path.GetRelativePath(project.Directory, folder).Split(Path.DirectorySeparatorChar).Where(part => part != ".");
+        return new WriteDestination(folder, MigrationScaffolder.NamespaceIn(folder, CSharpNamespace.From([rootNamespace, .. folders])), buildingBlocks);
     }
 
     /// <summary>The project <see cref="Locate"/> would find without --project, or null when there is none.</summary>
@@ -93,17 +106,25 @@ internal sealed class MigrationsProject
                ?? Directory;
     }
 
-    /// <summary>The namespace of a class in <paramref name="folder"/>: the project's name, then the folders below it.</summary>
-    public string DefaultNamespace(string folder)
-        => string.Join('.', new[] { Path.GetFileNameWithoutExtension(File) }
-            .Concat(Path.GetRelativePath(Directory, folder).Split(Path.DirectorySeparatorChar).Where(part => part != "."))
-            .Select(NamespacePart));
-
-    /// <summary>A folder's name as a part of a namespace, as MSBuild makes a root namespace of a project's name: <c>my-app</c> is <c>my_app</c>.</summary>
-    public static string NamespacePart(string name)
+    /// <summary>
+    /// The project's root namespace and whether it references Nexgent.Schema.Postgres (package, project or assembly),
+    /// as MSBuild evaluates it: an explicit &lt;RootNamespace&gt;, or one from a Directory.Build.props, counts.
+    /// </summary>
+    private (string RootNamespace, bool BuildingBlocks) Evaluate()
     {
-        var part = System.Text.RegularExpressions.Regex.Replace(name, @"[^\w]", "_");
-        return part.Length > 0 && char.IsDigit(part[0]) ? "_" + part : part;
+        string[] references = ["PackageReference", "ProjectReference", "Reference"];
+        var (exitCode, output) = Dotnet(["msbuild", File, "-nologo", "-getProperty:RootNamespace", .. references.Select(r => $"-getItem:{r}")]);
+        if (exitCode != 0)
+        {
+            Console.Error.Write(output);
+            throw new CliException($"MSBuild could not read the migrations project {Relative(File)}; fix the errors above and run again.");
+        }
+
+        var evaluated = JsonDocument.Parse(output[output.IndexOf('{')..(output.LastIndexOf('}') + 1)]).RootElement; // without any warning MSBuild printed
+        var items = evaluated.GetProperty("Items");
+        var buildingBlocks = references.SelectMany(r => items.GetProperty(r).EnumerateArray())
+            .Any(item => item.GetProperty("Identity").GetString()!.Contains("Nexgent.Schema.Postgres", StringComparison.OrdinalIgnoreCase));
+        return (evaluated.GetProperty("Properties").GetProperty("RootNamespace").GetString()!, buildingBlocks);
     }
 
     /// <summary>

@@ -10,20 +10,37 @@ namespace Nexgent.Schema.Runner.Authoring;
 internal static partial class MigrationScaffolder
 {
     /// <summary>
-    /// Writes the class into <paramref name="directory"/>, in the namespace of the migrations already there, else
-    /// in <paramref name="defaultNamespace"/>; returns the file's path.
+    /// Writes the class into <paramref name="directory"/>, in <paramref name="namespace"/> (see <see cref="NamespaceIn"/>),
+    /// and returns the file's path. With <paramref name="buildingBlocks"/> (the project references
+    /// Nexgent.Schema.Postgres), the class uses them; without, it is plain FluentMigrator.
     /// </summary>
-    public static string Create(string name, string directory, string defaultNamespace, DateTime utcNow)
+    public static string Create(string name, string directory, string @namespace, bool buildingBlocks, DateTime utcNow)
     {
         var migration = MigrationName.Parse(name);
-        var version = VersionAt(utcNow);
+        var version = VersionAt(directory, utcNow);
         var file = FileFor(directory, migration, version);
-        File.WriteAllText(file, Template(NamespaceIn(directory, defaultNamespace), version, migration));
+        File.WriteAllText(file, Template(@namespace, version, migration, buildingBlocks));
         return file;
     }
 
-    /// <summary>The version of a migration made at <paramref name="utcNow"/>: <c>yyyyMMddHHmmss</c>.</summary>
-    public static long VersionAt(DateTime utcNow) => long.Parse(utcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The version of a migration made at <paramref name="utcNow"/>, <c>yyyyMMddHHmmss</c>, a second later while
+    /// <paramref name="directory"/> has a migration of that version (two made within one second).
+    /// </summary>
+    public static long VersionAt(string directory, DateTime utcNow)
+    {
+        var taken = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.cs").Select(Path.GetFileName).ToList() : [];
+        var version = Version(utcNow);
+        while (taken.Any(file => file!.StartsWith($"{version}_", StringComparison.Ordinal)))
+        {
+            utcNow = utcNow.AddSeconds(1);
+            version = Version(utcNow);
+        }
+
+        return version;
+    }
+
+    private static long Version(DateTime utc) => long.Parse(utc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Where the class of <paramref name="migration"/> goes in <paramref name="directory"/>, <c>&lt;version&gt;_&lt;ClassName&gt;.cs</c>,
@@ -51,42 +68,46 @@ internal static partial class MigrationScaffolder
         return Path.Combine(directory, $"{version}_{migration.ClassName}.cs");
     }
 
-    /// <summary>The namespace of the migrations already in <paramref name="directory"/>, else <paramref name="defaultNamespace"/>.</summary>
+    /// <summary>
+    /// The namespace of the migrations already in <paramref name="directory"/>, else <paramref name="defaultNamespace"/>
+    /// (see <see cref="CSharpNamespace"/>).
+    /// </summary>
     public static string NamespaceIn(string directory, string defaultNamespace)
         => Directory.Exists(directory) ? NamespaceOf(Directory.GetFiles(directory, "*.cs")) ?? defaultNamespace : defaultNamespace;
 
     private static string? NamespaceOf(string[] existingFiles)
-        => existingFiles.Select(f => FileScopedNamespace().Match(File.ReadAllText(f))).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        => existingFiles.Select(f => NamespaceDeclaration().Match(File.ReadAllText(f))).FirstOrDefault(m => m.Success)?.Groups[1].Value;
 
-    private static string Template(string @namespace, long version, MigrationName name) => $$"""
-        using System.Data;
+    private static string Template(string @namespace, long version, MigrationName name, bool buildingBlocks) => $$"""
         using FluentMigrator;
-        using Nexgent.Schema.Postgres;
-
+        {{(buildingBlocks ? "using Nexgent.Schema.Postgres;\n" : "")}}
         namespace {{@namespace}};
 
-        // Declare what Down (or Up) destroys, if anything, so `dotnet fm` warns before running it:
-        // [LosesData(MigrationDirection.Down, "the table ... is dropped with its rows.")]
-        [Migration({{version}}, "{{name.Description}}")]
+        {{(buildingBlocks ? DataLossComment : "")}}[Migration({{version}}, "{{name.Description}}")]
         public sealed class {{name.ClassName}} : Migration
         {
             public override void Up()
             {
                 // For example:
-                // Alter.Table("agents").AddColumn("max_positions").AsInt32().NotNullable().WithDefaultValue(5);
-                // Create.IndexOn("agents", "max_positions");
+                // Alter.Table("orders").AddColumn("shipped_at").AsDateTimeOffset().Nullable();
             }
 
             public override void Down()
             {
                 // Undo Up exactly, in reverse order:
-                // Delete.IndexOn("agents", "max_positions");
-                // Delete.Column("max_positions").FromTable("agents");
+                // Delete.Column("shipped_at").FromTable("orders");
             }
         }
 
         """;
 
-    [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]
-    private static partial Regex FileScopedNamespace();
+    private const string DataLossComment = """
+        // Declare what Down (or Up) destroys, if anything, so that `dotnet fm` warns before running it:
+        // [LosesData(MigrationDirection.Down, "the column orders.shipped_at is dropped with its values.")]
+
+        """;
+
+    /// <summary>A namespace declaration, file-scoped or with a block.</summary>
+    [GeneratedRegex(@"^\s*namespace\s+([@\w.]+)\s*[;{\r\n]", RegexOptions.Multiline)]
+    private static partial Regex NamespaceDeclaration();
 }

@@ -20,7 +20,7 @@ public sealed class AuthorLoopTests
         {
             var created = Fm.Run("new", "add agent notes", "--project", project);
             Assert.That(created.ExitCode, Is.EqualTo(ExitCodes.Success), created.ToString());
-            Assert.That(created.Output, Does.Contain("dotnet fm --project").And.Contain("migrate --preview"));
+            Assert.That(created.Output, Does.Contain($"dotnet fm migrate --preview --project {project}"));
             var file = Directory.GetFiles(project, "*_AddAgentNotes.cs").Single();
 
             FillIn(file, "\"body\" text NOT NULL");

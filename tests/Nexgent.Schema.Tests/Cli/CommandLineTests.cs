@@ -13,8 +13,8 @@ public sealed class CommandLineTests
 {
     private static IEnumerable<TestCaseData> UsageErrors()
     {
-        yield return Case(["status", "--lock-wait", "-1"], "error: --lock-wait -1 is negative; give a number of seconds, 0 or more.");
-        yield return Case(["status", "--lock-timeout", "-3"], "error: --lock-timeout -3 is negative; give a number of seconds, 0 or more.");
+        yield return Case(["migrate", "--lock-wait", "-1"], "error: --lock-wait -1 is negative; give a number of seconds, 0 or more.");
+        yield return Case(["deploy", "--lock-timeout", "-3"], "error: --lock-timeout -3 is negative; give a number of seconds, 0 or more.");
         yield return Case(["migrate", "--timeout", "-5"], "error: --timeout -5 is negative; give a number of seconds, 0 or more.");
         yield return Case(["rollback", "by", "-2"], "error: Cannot roll back by -2; give a number of migrations of 1 or more.");
         yield return Case(["rollback", "by", "0"], "error: Cannot roll back by 0; give a number of migrations of 1 or more.");
@@ -27,6 +27,11 @@ public sealed class CommandLineTests
         yield return Case(["migrate", "--transaction-mode", "Nested"], "error: -m/--transaction-mode Nested is not a transaction mode; give -m Migration");
         yield return Case(["rollback", "--profile", "seed"], "error: --profile is applied after migrating up (migrate, deploy, reset); `rollback` applies none, so leave it out.");
         yield return Case(["migrate", "down", "-t", "0", "--profile", "seed"], "error: --profile is applied after migrating up (migrate, deploy, reset); `migrate down` applies none");
+        yield return Case(["migrate", "--profile", "seed", "down", "-t", "0"], "error: --profile is applied after migrating up (migrate, deploy, reset); `migrate down` applies none");
+        yield return Case(["rollback", "--profile", "seed", "to", "0"], "error: --profile is applied after migrating up (migrate, deploy, reset); `rollback to` applies none");
+        yield return Case(["rollback", "all", "-n", "Billing"], "error: -n/--namespace is not supported");
+        yield return Case(["list", "migrations", "--no-connection"], "error: --no-connection is not supported: use --preview");
+        yield return Case(["validate", "versions", "--default-schema-name", "billing"], "error: --default-schema-name is not supported: give the schema in the connection");
         yield return Case(["migrate", "-n", "Billing"], "error: -n/--namespace is not supported");
         yield return Case(["migrate", "--nested"], "error: --nested (of -n/--namespace) is not supported");
         yield return Case(["migrate", "-s", "x=1"], "error: -s/--processor-switches is not supported");

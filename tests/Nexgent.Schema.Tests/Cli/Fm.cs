@@ -47,10 +47,11 @@ public static class Fm
 
     /// <summary>
     /// Without -a or --project, the tool would build src/Nexgent.Schema.Migrations (the checkout's
-    /// .config/dotnet-fm.json); the tests run Nexgent's migrations as built beside them instead.
+    /// .config/dotnet-fm.json); the tests run Nexgent's migrations as built beside them instead. Verbs that read no
+    /// migrations (import-prisma, list processors) take no -a.
     /// </summary>
     private static string[] WithMigrations(string[] arguments)
-        => arguments.Any(a => a is "-a" or "--assembly" or "--project" or "new" or "--help" or "--version")
+        => arguments.Any(a => a is "-a" or "--assembly" or "--project" or "new" or "import-prisma" or "processors" or "--help" or "--version")
             ? arguments
             : [.. arguments, "-a", NexgentMigrations];
 
