@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Nexgent.Schema.Cli;
 using Nexgent.Schema.Tests.Cli;
 using NUnit.Framework;
@@ -51,53 +49,4 @@ internal static class NexgentBundle
         Assert.That(Directory.GetFiles(folder), Is.EqualTo(new[] { file }), "one file, nothing beside it");
         return file;
     }
-}
-
-/// <summary>Runs a program as its own process, with some environment variables set or removed (null).</summary>
-internal static class Programs
-{
-    /// <summary>The published tool (see the test project's PublishToolForTests target).</summary>
-    public static string Tool => Path.Combine(TestContext.CurrentContext.TestDirectory, "fm", OperatingSystem.IsWindows() ? "dotnet-fm.exe" : "dotnet-fm");
-
-    public static FmRun Run(string program, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = TestContext.CurrentContext.TestDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', arguments)} did not finish within {limit.TotalMinutes} minutes.");
-        }
-
-        return new FmRun(process.ExitCode, output.Result, error.Result);
-    }
-
-    /// <summary>The folder of the .NET install the tests run on, where a framework-dependent program finds the runtime.</summary>
-    public static string DotnetRoot => Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 }
