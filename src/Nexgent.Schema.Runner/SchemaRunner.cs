@@ -370,7 +370,7 @@ public sealed partial class SchemaRunner : IDisposable
             var ran = ApplyUnlessCancelled(step, applied); // announces the step once it is sure to run it
             if (ran && !preview)
             {
-                logger.LogInformation("{Verb} {Version} {Description} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, Named(step), clock.Elapsed.TotalSeconds);
+                logger.LogInformation("{Verb} {Version} {Description} in {Elapsed:0.000} s", up ? "Applied" : "Rolled back", step.Version, step.Description, clock.Elapsed.TotalSeconds);
             }
 
             if (ran)
@@ -407,10 +407,7 @@ public sealed partial class SchemaRunner : IDisposable
     internal LogLevel StartLineLevel { get; set; } = LogLevel.Information;
 
     private void Announce(MigrationStep step)
-        => logger.Log(options.Value.Preview ? LogLevel.Information : StartLineLevel, "{Verb} {Version} {Description}...", options.Value.Preview ? "Would run" : step.Direction == MigrationDirection.Up ? "Applying" : "Rolling back", step.Version, Named(step));
-
-    /// <summary>The migration's description in the log, its class name when it has none.</summary>
-    private string Named(MigrationStep step) => step.Description.Length > 0 ? step.Description : Known[step.Version].Migration.GetType().Name;
+        => logger.Log(options.Value.Preview ? LogLevel.Information : StartLineLevel, "{Verb} {Version} {Description}...", options.Value.Preview ? "Would run" : step.Direction == MigrationDirection.Up ? "Applying" : "Rolling back", step.Version, step.Description);
 
     private MigrationStep Step(IMigrationInfo info, MigrationDirection direction)
         => new(info.Version, MigrationDescription.Of(info), direction, DataLoss.Declared(info.Migration, direction));
