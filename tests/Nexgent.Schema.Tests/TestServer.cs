@@ -27,6 +27,7 @@ public sealed class TestServer
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        Compatibility.FixtureAssembly.DeleteAll();
         if (current is not null)
         {
             await current.DisposeAsync();

@@ -35,7 +35,7 @@ internal sealed class ScriptCommand : Command
     public ScriptCommand(SharedOptions options)
         : base("script", "Write the SQL of migrations as one script for psql (run it with psql -v ON_ERROR_STOP=1 -f FILE), with dotnet fm's migration lock, lock timeout, one transaction per migration, version rows and journal rows with their checksums; connects to nothing (-c or DATABASE_URL only names the schema). To -o FILE, else to standard output.")
     {
-        options.AddTo(this, options.Database, options.Migrations, [options.LockWait, options.LockTimeout, options.Output, from, to, down, idempotent]);
+        options.AddTo(this, options.Database, options.Migrations, [options.LockWait, options.LockTimeout, options.Output, options.AllowBreakingChanges, from, to, down, idempotent]);
         Validators.Add(result =>
         {
             if (result.GetValue(down) && result.GetValue(to) is null)

@@ -30,7 +30,7 @@ public sealed partial class HelpTests
         yield return Verb("validate", [.. Database, .. Migrations, "--lock-timeout", "--json"]);
         yield return Verb("validate versions", [.. Database, .. Migrations]);
         yield return Verb("lint", [.. Database, .. Migrations, "--lock-timeout", "--from", "--to", "--version", "--json"]);
-        yield return Verb("script", [.. Database, .. Migrations, "--lock-wait", "--lock-timeout", "--output", "--from", "--to", "--down", "--idempotent"]);
+        yield return Verb("script", [.. Database, .. Migrations, "--lock-wait", "--lock-timeout", "--output", "--allow-breaking-changes", "--from", "--to", "--down", "--idempotent"]);
         yield return Verb("status", [.. Database, .. Migrations, "--json"]);
         yield return Verb("deploy", [.. Database, .. Migrations, .. Run, .. Up, "--accept-data-loss", "--backup", "--json", "--rehearse", "--rehearse-on"]);
         yield return Verb("reset", [.. Database, .. Migrations, .. Run, .. Up, "--force", "--i-know-this-is-production"]);

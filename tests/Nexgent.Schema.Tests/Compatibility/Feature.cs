@@ -33,7 +33,7 @@ public sealed record Feature(string Name)
             yield return tag;
         }
 
-        if (AllowBreakingChanges)
+        if (AllowBreakingChanges && verb is "migrate" or "deploy" or "script")
         {
             yield return "--allow-breaking-changes";
         }
