@@ -11,7 +11,7 @@ namespace Nexgent.Schema.Tests.Lint;
 /// PostgreSQL as the oracle of lint's locks. Each kind of statement lint reads runs on real tables (rows, indexes,
 /// foreign keys), and the lock lint says it takes on each table, and the lock of each finding it prints, must be the
 /// strongest lock PostgreSQL holds on that table, as <c>pg_locks</c> shows it to a second session while the statement's
-/// transaction is still open. A table lint names no lock on may only have been read (ACCESS SHARE, or the ROW SHARE of
+/// transaction is still open; what each finding says it blocks is what that session's reads and writes wait for. A table lint names no lock on may only have been read (ACCESS SHARE, or the ROW SHARE of
 /// a foreign key's check), which blocks no query. A statement that cannot run in a transaction (its locks go as it
 /// ends) is made to wait by a third session holding its table, and pg_locks shows what it waits for: held SHARE UPDATE
 /// EXCLUSIVE, its first lock that strong or stronger; held ROW EXCLUSIVE, its first SHARE or stronger (a statement
@@ -132,9 +132,15 @@ public sealed class LockOracleTests
         Execute(session, transaction, sql);
 
         var taken = Taken(observer, session.ProcessID, (session, transaction));
+        var hazards = Linter(setup).Lint([new GeneratedSql(sql, Raw: true)], transactional: true).Hazards.Where(h => h.Table is not null).ToList();
+        var blocked = hazards.Select(h => h.Table!.Value.Name).Distinct().ToDictionary(t => t, t => Blocked(observer, t));
         transaction.Rollback();
 
         Agree(sql, setup, taken, transactional: true);
+        foreach (var hazard in hazards)
+        {
+            Assert.That(hazard.Blocks, Is.EqualTo(blocked[hazard.Table!.Value.Name]), $"what {hazard.Rule} says it blocks on {hazard.Table}");
+        }
     }
 
     [TestCaseSource(nameof(OutsideATransaction))]
@@ -233,6 +239,31 @@ public sealed class LockOracleTests
         hold.Rollback();
         running.GetAwaiter().GetResult();
         return taken;
+    }
+
+    /// <summary>
+    /// What the application's queries on <paramref name="table"/> wait for now, asked by <paramref name="observer"/>
+    /// with a short lock_timeout: a read (SELECT), a write (an UPDATE of every row that changes nothing).
+    /// </summary>
+    private static BlockedQueries Blocked(NpgsqlConnection observer, string table)
+    {
+        bool Waits(string query)
+        {
+            using var probe = observer.BeginTransaction();
+            try
+            {
+                Execute(observer, probe, $"SET LOCAL lock_timeout = '200ms'; {query}");
+                return false;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                return true;
+            }
+        }
+
+        return Waits($"SELECT count(*) FROM {table}") ? BlockedQueries.ReadsAndWrites
+            : Waits($"UPDATE {table} SET id = id") ? BlockedQueries.Writes
+            : BlockedQueries.None;
     }
 
     private static TestDatabase Prepared(string setup)
