@@ -579,7 +579,7 @@ internal static partial class StatementReader
 
     /// <summary>
     /// Statements that take no lock blocking the application's queries, or run nothing now: settings, queries,
-    /// comments, privileges, types, sequences, schemas, extensions, views and routines created or dropped (without
+    /// comments, privileges, new views, types, sequences, schemas, extensions and routines created or dropped (without
     /// CASCADE), transaction control, and the PL/pgSQL statements of a DO block that run no SQL.
     /// </summary>
     [GeneratedRegex(@"^\s*(?:(?:SET|RESET|SHOW|SELECT|VALUES|WITH|TABLE|COMMENT\s+ON|GRANT|REVOKE|ALTER\s+DEFAULT\s+PRIVILEGES|NOTIFY|LISTEN|UNLISTEN|DISCARD"
@@ -587,7 +587,7 @@ internal static partial class StatementReader
                     + @"|CREATE\s+(?:TYPE|DOMAIN|SEQUENCE|SCHEMA|EXTENSION|COLLATION|(?:(?:TEMP|TEMPORARY)\s+)?(?:RECURSIVE\s+)?VIEW)"
                     + @"|BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK|END|SAVEPOINT|RELEASE"
                     + @"|RETURN|RAISE|PERFORM|NULL|EXIT|CONTINUE|ASSERT|GET\s+(?:CURRENT\s+|STACKED\s+)?DIAGNOSTICS)\b"
-                    + @"|DROP\s+(?:FUNCTION|PROCEDURE|AGGREGATE|TYPE|DOMAIN|SEQUENCE|VIEW)\b(?!.*\bCASCADE\b)"
+                    + @"|DROP\s+(?:FUNCTION|PROCEDURE|AGGREGATE|TYPE|DOMAIN|SEQUENCE)\b(?!.*\bCASCADE\b)"
                     + @"|[\w.""]+(?:\[[^\]]*\])?\s*:?=)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Harmless();
 

@@ -187,6 +187,8 @@ public sealed class LockRuleTests
         "DROP TYPE side CASCADE",
         "CALL archive_orders()",
         "ALTER INDEX orders_ref_idx RENAME TO orders_reference_idx",
+        "DROP VIEW order_totals",
+        "CREATE OR REPLACE VIEW order_totals AS SELECT sum(amount) FROM orders",
         "DO $$ BEGIN EXECUTE format('ALTER TABLE %I DROP COLUMN note', 'orders'); END $$",
     ];
 
