@@ -146,8 +146,9 @@ internal static partial class StatementReader
                 continue;
             }
 
-            var declaring = Declare().IsMatch(body.Groups["body"].Value);
-            foreach (var inner in SqlStatement.Split(body.Groups["body"].Value))
+            var inners = SqlStatement.Split(body.Groups["body"].Value);
+            var declaring = inners.Count > 0 && Declare().IsMatch(inners[0].Code);
+            foreach (var inner in inners)
             {
                 var code = inner.Code;
                 if (declaring)

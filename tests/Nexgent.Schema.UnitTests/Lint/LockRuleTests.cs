@@ -176,6 +176,7 @@ public sealed class LockRuleTests
         "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.placed_at := now(); RETURN NEW; END $$",
         "CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
         "DO $$ BEGIN CREATE TYPE side AS ENUM ('BUY'); EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        "DO $$ -- a comment first\nDECLARE a integer; b text; BEGIN a := 1; END $$",
         "DO $guard$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM orders WHERE amount < 0; IF n > 0 THEN RAISE EXCEPTION 'negative: %', n USING HINT = 'fix them'; END IF; END $guard$",
     ];
 
