@@ -7,7 +7,8 @@ namespace Nexgent.Schema.Cli.Commands;
 /// <summary>
 /// <c>lint</c>: the lock hazards of the pending migrations. With a database (-c or DATABASE_URL), the migrations it has
 /// not applied, with each table's size; with none, every migration, from the migrations' code alone (nothing connects).
-/// Hazards no migration accepts exit with <see cref="ExitCodes.LockHazards"/>.
+/// Hazards no migration accepts exit with <see cref="ExitCodes.LockHazards"/>; statements lint cannot read are printed as
+/// not analysed, and leave the exit code as it is.
 /// </summary>
 internal sealed class LintCommand : Command
 {
@@ -90,6 +91,7 @@ internal sealed class LintCommand : Command
                 f.IsAccepted,
                 f.AcceptedBecause,
             }),
+            NotAnalysed = report.NotAnalysed.Select(n => new { n.Version, n.Description, n.Statement }),
             report.Problems,
         });
 
@@ -107,6 +109,11 @@ internal sealed class LintCommand : Command
             {
                 Console.WriteLine($"  instead: {finding.SafeWay}");
             }
+        }
+
+        foreach (var statement in report.NotAnalysed)
+        {
+            Console.WriteLine(statement);
         }
 
         foreach (var problem in report.Problems)
@@ -132,8 +139,9 @@ internal sealed class LintCommand : Command
             ? $"{report.Linted.Count} pending migration(s) on {report.Database}"
             : $"{report.Linted.Count} migration(s) with no database (every one in the range, whether applied or not)";
         var problems = report.Problems.Count == 0 ? "" : $", {report.Problems.Count} problem(s)";
+        var notAnalysed = report.NotAnalysed.Count == 0 ? "" : $"; {report.NotAnalysed.Count} statement(s) not analysed";
         return report.Findings.Count == 0 && report.Problems.Count == 0
-            ? $"No lock hazard in {what}{skipped}."
-            : $"Linted {what}: {report.Hazards.Count} lock hazard(s), {report.Accepted.Count} accepted{problems}{skipped}.";
+            ? $"No lock hazard in {what}{skipped}{notAnalysed}."
+            : $"Linted {what}: {report.Hazards.Count} lock hazard(s), {report.Accepted.Count} accepted{problems}{skipped}{notAnalysed}.";
     }
 }

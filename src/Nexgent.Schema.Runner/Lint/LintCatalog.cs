@@ -3,8 +3,8 @@ using Nexgent.Schema.Runner.Safety;
 namespace Nexgent.Schema.Runner.Lint;
 
 /// <summary>
-/// The schema as the migrations read so far build it, as far as lint needs it: each table's columns with their types,
-/// which table each index belongs to, and the CHECK (column IS NOT NULL) constraints validated. What no migration
+/// The schema as the migrations read so far build it, as far as lint needs it: each table's columns with their types
+/// and foreign keys, which table each index belongs to, and the CHECK (column IS NOT NULL) constraints validated. What no migration
 /// built (a table made by hand) is asked of the database, when lint has one (<see cref="ILintDatabase"/>).
 /// </summary>
 internal sealed class LintCatalog(ILintDatabase? database = null)
@@ -38,6 +38,27 @@ internal sealed class LintCatalog(ILintDatabase? database = null)
     public QualifiedName? TableOf(QualifiedName index)
         => indexes.TryGetValue(index, out var table) ? table : database?.IndexTable(index);
 
+    /// <summary>
+    /// The foreign keys of a table, by name, with the table each references: dropping one, or the table, locks that
+    /// table too. For a table no migration created, the database's, and those added since.
+    /// </summary>
+    public IReadOnlyDictionary<string, QualifiedName> ForeignKeysOf(QualifiedName table)
+    {
+        tables.TryGetValue(table, out var known);
+        if (known is { Complete: true } || database is null)
+        {
+            return known?.ForeignKeys ?? [];
+        }
+
+        var keys = database.ForeignKeys(table).Where(k => known is null || !known.DroppedConstraints.Contains(k.Key)).ToDictionary();
+        foreach (var (name, referenced) in known?.ForeignKeys ?? [])
+        {
+            keys[name] = referenced;
+        }
+
+        return keys;
+    }
+
     /// <summary>Whether a validated CHECK (column IS NOT NULL) lets SET NOT NULL skip its scan (PostgreSQL 12+).</summary>
     public bool ProvesNotNull(QualifiedName table, string column)
         => notNullChecks.Any(c => c.Key.Table == table && c.Value.Column == column && c.Value.Validated);
@@ -56,6 +77,11 @@ internal sealed class LintCatalog(ILintDatabase? database = null)
                     tables[created.Created].Columns[column.Name] = column.Type;
                 }
 
+                foreach (var key in created.ForeignKeys)
+                {
+                    tables[created.Created].ForeignKeys[key.Name] = key.References;
+                }
+
                 break;
             case TablesDropped dropped:
                 foreach (var gone in dropped.Tables)
@@ -71,10 +97,27 @@ internal sealed class LintCatalog(ILintDatabase? database = null)
                     indexes[index] = renamed.NewName;
                 }
 
+                foreach (var keys in tables.Values.Select(t => t.ForeignKeys))
+                {
+                    foreach (var (name, _) in keys.Where(k => k.Value == renamed.Altered).ToList())
+                    {
+                        keys[name] = renamed.NewName;
+                    }
+                }
+
                 break;
             case ColumnAdded added:
                 Table(added.Altered).Columns[added.Column.Name] = added.Column.Type;
                 Table(added.Altered).Gone.Remove(added.Column.Name);
+                if (added.Column.References is { } references)
+                {
+                    Table(added.Altered).ForeignKeys[$"{added.Altered.Name}_{added.Column.Name}_fkey"] = references;
+                }
+
+                break;
+            case ConstraintAdded { Kind: ConstraintKind.ForeignKey, Name: { } key, References: { } referenced } foreignKey:
+                Table(foreignKey.Altered).ForeignKeys[key] = referenced;
+                Table(foreignKey.Altered).DroppedConstraints.Remove(key);
                 break;
             case ColumnDropped dropped:
                 Table(dropped.Altered).Columns.Remove(dropped.Column);
@@ -109,6 +152,8 @@ internal sealed class LintCatalog(ILintDatabase? database = null)
                 break;
             case ConstraintDropped dropped:
                 notNullChecks.Remove((dropped.Altered, dropped.Name));
+                Table(dropped.Altered).ForeignKeys.Remove(dropped.Name);
+                Table(dropped.Altered).DroppedConstraints.Add(dropped.Name);
                 break;
         }
     }
@@ -138,12 +183,19 @@ internal sealed class LintCatalog(ILintDatabase? database = null)
         }
     }
 
-    /// <summary>A table's columns: every one when a migration created it (<see cref="Complete"/>), else those changed since.</summary>
+    /// <summary>
+    /// A table's columns and foreign keys: every one when a migration created it (<see cref="Complete"/>), else those
+    /// changed since.
+    /// </summary>
     private sealed record KnownTable(bool Complete)
     {
         public Dictionary<string, string?> Columns { get; } = [];
 
         public HashSet<string> Gone { get; } = [];
+
+        public Dictionary<string, QualifiedName> ForeignKeys { get; } = [];
+
+        public HashSet<string> DroppedConstraints { get; } = [];
     }
 }
 
@@ -155,6 +207,9 @@ internal interface ILintDatabase
 
     /// <summary>The table of an index, or null when there is no such index.</summary>
     QualifiedName? IndexTable(QualifiedName index);
+
+    /// <summary>The foreign keys of a table, by name, with the table each references; none when there is no such table.</summary>
+    IReadOnlyDictionary<string, QualifiedName> ForeignKeys(QualifiedName table);
 
     /// <summary>The table's size from the catalog; not existing when there is no such table.</summary>
     TableSize Size(QualifiedName table);

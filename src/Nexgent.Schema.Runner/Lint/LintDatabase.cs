@@ -13,6 +13,7 @@ internal sealed class LintDatabase(DatabaseConnection database) : ILintDatabase,
     private readonly Dictionary<QualifiedName, TableSize> sizes = [];
     private readonly Dictionary<(QualifiedName, string), string?> types = [];
     private readonly Dictionary<QualifiedName, QualifiedName?> indexTables = [];
+    private readonly Dictionary<QualifiedName, IReadOnlyDictionary<string, QualifiedName>> foreignKeys = [];
     private NpgsqlConnection? connection;
 
     public TableSize Size(QualifiedName table)
@@ -71,6 +72,29 @@ internal sealed class LintDatabase(DatabaseConnection database) : ILintDatabase,
             """, ("schema", index.Schema), ("name", index.Name));
         using var reader = command.ExecuteReader();
         return indexTables[index] = reader.Read() ? new QualifiedName(reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    public IReadOnlyDictionary<string, QualifiedName> ForeignKeys(QualifiedName table)
+    {
+        if (foreignKeys.TryGetValue(table, out var known))
+        {
+            return known;
+        }
+
+        using var command = Command("""
+            SELECT k.conname, rn.nspname, r.relname FROM pg_constraint k
+              JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN pg_class r ON r.oid = k.confrelid JOIN pg_namespace rn ON rn.oid = r.relnamespace
+             WHERE k.contype = 'f' AND n.nspname = @schema AND c.relname = @name
+            """, ("schema", table.Schema), ("name", table.Name));
+        using var reader = command.ExecuteReader();
+        var keys = new Dictionary<string, QualifiedName>();
+        while (reader.Read())
+        {
+            keys[reader.GetString(0)] = new QualifiedName(reader.GetString(1), reader.GetString(2));
+        }
+
+        return foreignKeys[table] = keys;
     }
 
     public void Dispose() => connection?.Dispose();

@@ -15,6 +15,12 @@ public sealed record LintReport(
     /// <summary>Migrations of the range asked for that the database records as applied, which lint never reads.</summary>
     public int SkippedApplied { get; init; }
 
+    /// <summary>
+    /// The statements lint could not read for locks: always shown, never a hazard (they do not make the report unclean);
+    /// what they lock is for the reader to check.
+    /// </summary>
+    public IReadOnlyList<NotAnalysedStatement> NotAnalysed { get; init; } = [];
+
     /// <summary>The findings no migration accepts: these fail lint.</summary>
     public IReadOnlyList<LintFinding> Hazards => [.. Findings.Where(f => !f.IsAccepted)];
 
@@ -26,3 +32,12 @@ public sealed record LintReport(
 
 /// <summary>A migration lint read.</summary>
 public sealed record LintedMigration(long Version, string Description);
+
+/// <summary>A statement of a migration lint could not read for locks (not DML, nor a form of DDL it knows), on one line.</summary>
+public sealed record NotAnalysedStatement(long Version, string Description, string Statement)
+{
+    /// <summary>The migration, as messages name it: <c>20260106120000 add_automated_trading</c>.</summary>
+    public string Migration => $"{Version} {Description}";
+
+    public override string ToString() => $"{Migration}: not analysed: {Statement}";
+}

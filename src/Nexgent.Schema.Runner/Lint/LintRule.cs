@@ -29,6 +29,12 @@ public static class LintRules
     public const string DropColumn = "drop-column";
     public const string UnbatchedDataChange = "unbatched-data-change";
     public const string StrongLockWithoutLockTimeout = "strong-lock-without-lock-timeout";
+    public const string AddExclusionConstraint = "add-exclusion-constraint";
+    public const string SetLoggedOrUnlogged = "set-logged-or-unlogged";
+    public const string VacuumFull = "vacuum-full";
+    public const string Cluster = "cluster";
+    public const string ReindexWithoutConcurrently = "reindex-without-concurrently";
+    public const string LockTable = "lock-table";
 
     /// <summary>Every rule, in the order lint documents them.</summary>
     public static IReadOnlyList<LintRule> All { get; } =
@@ -75,6 +81,24 @@ public static class LintRules
         new(StrongLockWithoutLockTimeout,
             "A statement that takes a lock blocking reads or writes, with no lock_timeout in effect: it waits behind any long transaction on the table, and every query after it waits behind it, for as long as that transaction lasts. The runner sets lock_timeout (SchemaRunnerOptions.LockTimeout, --lock-timeout, 5 s by default) on every session it opens, for every migration, so this is found only when that is turned off (0) or the migration itself sets lock_timeout to 0.",
             "Keep the runner's lock timeout (--lock-timeout, greater than 0), and do not set lock_timeout to 0 in a migration; a migration that needs longer sets it with SET LOCAL lock_timeout = '...'."),
+        new(AddExclusionConstraint,
+            "ADD CONSTRAINT ... EXCLUDE builds its index and checks every row against the others under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole build. An exclusion constraint has no NOT VALID and no USING INDEX.",
+            "Add it when the table is created (CREATE TABLE ... EXCLUDE ...), or while it is still small; otherwise accept it with [AcceptsLockHazard(\"add-exclusion-constraint\", \"why the table can be unavailable for the build\")]."),
+        new(SetLoggedOrUnlogged,
+            "ALTER TABLE ... SET LOGGED or SET UNLOGGED rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock (SET LOGGED also writes every row to the WAL): reads and writes wait for the whole rewrite.",
+            "Choose at CREATE TABLE (CREATE UNLOGGED TABLE); for an existing table, create the new one, fill it with Execute.BackfillInBatches(...) and switch the application to it, or accept it with [AcceptsLockHazard(\"set-logged-or-unlogged\", \"why\")]."),
+        new(VacuumFull,
+            "VACUUM FULL rewrites the table into a new file and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite (with no table named, for every table of the database in turn).",
+            "Plain VACUUM (SHARE UPDATE EXCLUSIVE: reads and writes go on) makes the space of dead rows reusable without a rewrite; VACUUM cannot run in a transaction, so put it in a migration declared [Migration(V, TransactionBehavior.None, \"...\")]."),
+        new(Cluster,
+            "CLUSTER rewrites the table in the order of an index and rebuilds its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite; the order is not kept for later rows.",
+            "Leave the order to an index (Execute.CreateIndexConcurrently(...)) rather than to the table, or accept it with [AcceptsLockHazard(\"cluster\", \"why the table can be unavailable for the rewrite\")]."),
+        new(ReindexWithoutConcurrently,
+            "REINDEX TABLE or INDEX without CONCURRENTLY rebuilds each index under an ACCESS EXCLUSIVE lock on the index and a SHARE lock on the table: writes wait, and so do reads, whose planning opens every index of the table.",
+            "REINDEX TABLE CONCURRENTLY (or INDEX CONCURRENTLY), SHARE UPDATE EXCLUSIVE: reads and writes go on (PostgreSQL 12+); it cannot run in a transaction, so put it in a migration declared [Migration(V, TransactionBehavior.None, \"...\")]."),
+        new(LockTable,
+            "LOCK TABLE in SHARE mode or stronger holds that lock until the migration's transaction ends: writes wait (and reads too, in ACCESS EXCLUSIVE mode) for every statement after it. Weaker modes block no query and are not reported.",
+            "Take no explicit lock: each statement takes the lock it needs, for as long as the migration's transaction lasts. If the order of locks matters, keep the migration short and the runner's lock_timeout on, and accept it with [AcceptsLockHazard(\"lock-table\", \"why\")]."),
     ];
 
     /// <summary>The rule with this id, or null when there is none.</summary>

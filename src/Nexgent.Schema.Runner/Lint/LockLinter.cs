@@ -14,16 +14,11 @@ internal sealed record Hazard(string Rule, QualifiedName? Table, SqlStatement St
     /// <summary>Why, with the columns it is said of: <c>amount, price: numeric(20,8) to numeric(30,18) changes the scale...</c>.</summary>
     public string Reason => Columns.Count == 0 ? Why : $"{string.Join(", ", Columns)}: {Why}";
 
-    /// <summary>The statement on one line, cut at 160 characters.</summary>
-    public string Excerpt
-    {
-        get
-        {
-            var flat = string.Join(' ', Statement.Text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
-            return flat.Length <= 160 ? flat : flat[..157] + "...";
-        }
-    }
+    public string Excerpt => LockLinter.Excerpt(Statement);
 }
+
+/// <summary>What lint found in one migration: its hazards, and the statements it could not read for locks (their excerpts).</summary>
+internal sealed record MigrationLint(IReadOnlyList<Hazard> Hazards, IReadOnlyList<string> NotAnalysed);
 
 /// <summary>
 /// Reads the SQL of migrations, in the order a run applies them, for the lock hazards of <see cref="LintRules"/>.
@@ -43,7 +38,7 @@ internal sealed class LockLinter(string schema, TimeSpan runnerLockTimeout, Lint
     {
         foreach (var generated in sql)
         {
-            foreach (var statement in SqlStatement.Split(generated.Sql))
+            foreach (var statement in StatementReader.Statements(generated.Sql))
             {
                 foreach (var act in StatementReader.Read(statement, schema, generated.IndexTable))
                 {
@@ -53,16 +48,25 @@ internal sealed class LockLinter(string schema, TimeSpan runnerLockTimeout, Lint
         }
     }
 
-    /// <summary>The hazards of one migration's statements, in order; <paramref name="transactional"/> when it runs in one transaction.</summary>
-    public IReadOnlyList<Hazard> Lint(IEnumerable<GeneratedSql> sql, bool transactional)
+    /// <summary>
+    /// The hazards of one migration's statements, in order, and the statements lint cannot read;
+    /// <paramref name="transactional"/> when it runs in one transaction.
+    /// </summary>
+    public MigrationLint Lint(IEnumerable<GeneratedSql> sql, bool transactional)
     {
         var scan = new MigrationScan(transactional);
         var hazards = new List<Hazard>();
+        var notAnalysed = new List<string>();
         foreach (var generated in sql)
         {
-            foreach (var statement in SqlStatement.Split(generated.Sql))
+            foreach (var statement in StatementReader.Statements(generated.Sql))
             {
                 var acts = StatementReader.Read(statement, schema, generated.IndexTable);
+                if (acts.Any(a => a is NotAnalysed))
+                {
+                    notAnalysed.Add(Excerpt(statement));
+                }
+
                 var found = acts.SelectMany(a => Check(a, statement, scan)).ToList();
                 found.AddRange(CheckLockTimeout(acts, statement, scan));
                 hazards.AddRange(Merged(found));
@@ -74,7 +78,14 @@ internal sealed class LockLinter(string schema, TimeSpan runnerLockTimeout, Lint
             }
         }
 
-        return hazards;
+        return new MigrationLint(hazards, notAnalysed);
+    }
+
+    /// <summary>The statement on one line, cut at 160 characters.</summary>
+    internal static string Excerpt(SqlStatement statement)
+    {
+        var flat = string.Join(' ', statement.Text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 160 ? flat : flat[..157] + "...";
     }
 
     private string Show(QualifiedName table) => table.ShownIn(schema);
@@ -155,8 +166,49 @@ internal sealed class LockLinter(string schema, TimeSpan runnerLockTimeout, Lint
             case TablesDropped dropped:
                 foreach (var table in dropped.Tables.Where(t => !scan.Created.Contains(t)))
                 {
+                    var others = Catalog.ForeignKeysOf(table).Values.Where(r => r != table && !dropped.Tables.Contains(r) && !scan.Created.Contains(r)).Distinct().Select(Show).ToList();
                     yield return Found(LintRules.DropTable, table, dropped.Lock,
-                        $"{Show(table)} is dropped: queries of the running release that use it fail");
+                        $"{Show(table)} is dropped: queries of the running release that use it fail{(others.Count == 0 ? "" : $"; {string.Join(", ", others)}, which its foreign keys reference, {(others.Count == 1 ? "is" : "are")} locked ACCESS EXCLUSIVE too")}");
+                }
+
+                break;
+            case TablesVacuumed { Full: true } vacuumed:
+                foreach (var full in vacuumed.Tables.Where(scan.MayHoldRows))
+                {
+                    yield return Found(LintRules.VacuumFull, full, vacuumed.Lock,
+                        $"every row of {Show(full)} is copied into a new file and its indexes rebuilt (a rewrite), while its reads and writes wait");
+                }
+
+                if (vacuumed.Tables.Count == 0)
+                {
+                    yield return Found(LintRules.VacuumFull, null, vacuumed.Lock,
+                        "every table of the database is rewritten in turn (VACUUM FULL names none), each locked against reads and writes while it is");
+                }
+
+                break;
+            case TableClustered clustered when clustered.On is not { } on || scan.MayHoldRows(on):
+                yield return Found(LintRules.Cluster, clustered.On, clustered.Lock, clustered.On is { } rewritten
+                    ? $"every row of {Show(rewritten)} is rewritten in the order of an index and its indexes rebuilt, while its reads and writes wait"
+                    : "every table clustered before is rewritten in turn (CLUSTER names none), each locked against reads and writes while it is");
+                break;
+            case Reindexed { Concurrently: false } reindexed when TableOf(reindexed) is not { } on || scan.MayHoldRows(on):
+                yield return Found(LintRules.ReindexWithoutConcurrently, TableOf(reindexed), reindexed.Lock,
+                    $"{(reindexed.Index is { } rebuilt ? $"the index {rebuilt.Name} is" : "every index of the table is")} rebuilt under an ACCESS EXCLUSIVE lock on the index and SHARE on the table: writes wait, and so do the reads that plan on the table (planning opens every index)",
+                    BlockedQueries.ReadsAndWrites);
+                break;
+            case ConstraintAdded { Kind: ConstraintKind.Exclude } exclusion when scan.MayHoldRows(exclusion.Altered):
+                yield return Found(LintRules.AddExclusionConstraint, exclusion.Altered, exclusion.Lock,
+                    $"the exclusion constraint{Named(exclusion.Name)} builds its index over every row of {Show(exclusion.Altered)} and checks each row against the others");
+                break;
+            case PersistenceChanged changed when scan.MayHoldRows(changed.Altered):
+                yield return Found(LintRules.SetLoggedOrUnlogged, changed.Altered, changed.Lock,
+                    $"{Show(changed.Altered)} is rewritten {(changed.Logged ? "as a logged table, every row written to the WAL" : "as an unlogged table")}, and its indexes rebuilt");
+                break;
+            case TablesLocked locked when locked.Mode.Blocks() != BlockedQueries.None:
+                foreach (var explicitly in locked.Tables.Where(t => !scan.Created.Contains(t)))
+                {
+                    yield return Found(LintRules.LockTable, explicitly, locked.Mode,
+                        $"{Show(explicitly)} is locked {locked.Mode.ToSql()} by the migration itself, until its transaction ends");
                 }
 
                 break;
@@ -246,17 +298,42 @@ internal sealed class LockLinter(string schema, TimeSpan runnerLockTimeout, Lint
             yield return other;
         }
 
-        if (act is IndexesDropped dropped)
+        switch (act)
         {
-            foreach (var index in dropped.Indexes)
-            {
-                if ((dropped.IndexTable ?? Catalog.TableOf(index)) is { } on)
+            case IndexesDropped dropped:
+                foreach (var index in dropped.Indexes)
                 {
-                    yield return (on, act.Lock);
+                    if ((dropped.IndexTable ?? Catalog.TableOf(index)) is { } on)
+                    {
+                        yield return (on, act.Lock);
+                    }
                 }
-            }
+
+                break;
+            case Reindexed { On: null } reindexed when TableOf(reindexed) is { } on:
+                yield return (on, act.Lock);
+                break;
+
+            // A foreign key dropped, with its table or alone, drops its triggers on the table it references (ACCESS
+            // EXCLUSIVE there too); one validated reads that table (ROW SHARE).
+            case TablesDropped dropped:
+                foreach (var referenced in dropped.Tables.SelectMany(t => Catalog.ForeignKeysOf(t).Values).Where(r => !dropped.Tables.Contains(r)).Distinct())
+                {
+                    yield return (referenced, LockMode.AccessExclusive);
+                }
+
+                break;
+            case ConstraintDropped dropped when Catalog.ForeignKeysOf(dropped.Altered).TryGetValue(dropped.Name, out var referenced) && referenced != dropped.Altered:
+                yield return (referenced, LockMode.AccessExclusive);
+                break;
+            case ConstraintValidated validated when Catalog.ForeignKeysOf(validated.Altered).TryGetValue(validated.Name, out var referenced) && referenced != validated.Altered:
+                yield return (referenced, LockMode.RowShare);
+                break;
         }
     }
+
+    /// <summary>The table a REINDEX rebuilds the indexes of: the one it names, or its index's; null when unknown.</summary>
+    private QualifiedName? TableOf(Reindexed reindexed) => reindexed.On ?? (reindexed.Index is { } index ? Catalog.TableOf(index) : null);
 
     /// <summary>
     /// One hazard per rule and table in a statement: the actions of one ALTER TABLE together, the columns they are said

@@ -26,6 +26,7 @@ internal sealed class MigrationLinter(MigrationSql sql, DatabaseConnection datab
         var last = toLint.Count == 0 ? long.MinValue : toLint.Max();
         var linted = new List<LintedMigration>();
         var findings = new List<LintFinding>();
+        var notAnalysed = new List<NotAnalysedStatement>();
         foreach (var migration in migrations.TakeWhile(m => m.Version <= last))
         {
             if (!toLint.Contains(migration.Version))
@@ -41,14 +42,16 @@ internal sealed class MigrationLinter(MigrationSql sql, DatabaseConnection datab
             var description = migration.Description ?? "";
             linted.Add(new LintedMigration(migration.Version, description));
             var accepted = Acceptances(migration).Where(a => LintRules.Find(a.Rule) is not null && !string.IsNullOrWhiteSpace(a.Reason)).ToList();
-            foreach (var hazard in linter.Lint(Statements(migration, failQuietly: false)!, migration.TransactionBehavior == TransactionBehavior.Default))
+            var result = linter.Lint(Statements(migration, failQuietly: false)!, migration.TransactionBehavior == TransactionBehavior.Default);
+            notAnalysed.AddRange(result.NotAnalysed.Select(s => new NotAnalysedStatement(migration.Version, description, s)));
+            foreach (var hazard in result.Hazards)
             {
                 var rule = LintRules.Get(hazard.Rule);
                 findings.Add(new LintFinding(
                     migration.Version,
                     description,
                     rule.Id,
-                    hazard.Table is { } table ? table.ShownIn(database.Schema) : "(its table, unknown)",
+                    hazard.Table is { } table ? table.ShownIn(database.Schema) : hazard.Rule is LintRules.VacuumFull or LintRules.Cluster ? "(every table)" : "(its table, unknown)",
                     hazard.Excerpt,
                     hazard.Lock,
                     hazard.Blocks,
@@ -61,7 +64,7 @@ internal sealed class MigrationLinter(MigrationSql sql, DatabaseConnection datab
             }
         }
 
-        return new LintReport(database.Describe(), !database.IsOffline, linted, findings, AcceptanceProblems(migrations));
+        return new LintReport(database.Describe(), !database.IsOffline, linted, findings, AcceptanceProblems(migrations)) { NotAnalysed = notAnalysed };
     }
 
     /// <summary>

@@ -63,6 +63,11 @@ public sealed partial class SchemaRunner
             }
         }
 
+        foreach (var statement in report.NotAnalysed)
+        {
+            logger.LogInformation("Not analysed for lock hazards: {Migration}: {Statement}", statement.Migration, statement.Statement);
+        }
+
         foreach (var problem in report.Problems)
         {
             logger.LogWarning("{Problem}", problem);

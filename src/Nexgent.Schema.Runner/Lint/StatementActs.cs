@@ -44,13 +44,21 @@ internal sealed record ColumnDefinition(
     bool GeneratedStored,
     bool Identity);
 
-internal sealed record TableCreated(QualifiedName Created, IReadOnlyList<ColumnDefinition> Columns, bool WithRows, IReadOnlyList<QualifiedName> References) : StatementAct
+/// <summary>A foreign key: its name (PostgreSQL's default one when the statement gives none) and the table it references.</summary>
+internal sealed record ForeignKey(string Name, QualifiedName References);
+
+/// <summary>
+/// A table created, with the foreign keys it declares and the tables it reads (<c>AS SELECT</c>, <c>LIKE</c>), which
+/// only an ACCESS SHARE lock is taken on.
+/// </summary>
+internal sealed record TableCreated(QualifiedName Created, IReadOnlyList<ColumnDefinition> Columns, bool WithRows, IReadOnlyList<ForeignKey> ForeignKeys, IReadOnlyList<QualifiedName> Reads) : StatementAct
 {
     public override QualifiedName? Table => Created;
 
     public override LockMode Lock => LockMode.AccessExclusive;
 
-    public override IEnumerable<(QualifiedName Table, LockMode Lock)> OtherLocks => References.Select(r => (r, LockMode.ShareRowExclusive));
+    public override IEnumerable<(QualifiedName Table, LockMode Lock)> OtherLocks
+        => ForeignKeys.Select(k => (k.References, LockMode.ShareRowExclusive)).Concat(Reads.Select(r => (r, LockMode.AccessShare)));
 }
 
 internal sealed record TablesDropped(IReadOnlyList<QualifiedName> Tables) : StatementAct
@@ -78,6 +86,50 @@ internal sealed record TablesLocked(IReadOnlyList<QualifiedName> Tables, LockMod
     public override LockMode Lock => Mode;
 
     public override IEnumerable<(QualifiedName Table, LockMode Lock)> OtherLocks => Tables.Select(t => (t, Mode));
+}
+
+/// <summary>
+/// <c>VACUUM</c> or <c>ANALYZE</c> of <see cref="Tables"/> (none named: every table of the database);
+/// <see cref="Full"/> for <c>VACUUM FULL</c>, which rewrites each table.
+/// </summary>
+internal sealed record TablesVacuumed(IReadOnlyList<QualifiedName> Tables, bool Full) : StatementAct
+{
+    public override QualifiedName? Table => null;
+
+    public override LockMode Lock => Full ? LockMode.AccessExclusive : LockMode.ShareUpdateExclusive;
+
+    public override IEnumerable<(QualifiedName Table, LockMode Lock)> OtherLocks => Tables.Select(t => (t, Lock));
+}
+
+/// <summary><c>CLUSTER</c>: the table rewritten in the order of an index; with no table named, every table clustered before.</summary>
+internal sealed record TableClustered(QualifiedName? On) : StatementAct
+{
+    public override QualifiedName? Table => On;
+
+    public override LockMode Lock => LockMode.AccessExclusive;
+}
+
+/// <summary>
+/// <c>REINDEX TABLE</c> (<see cref="Index"/> null) or <c>REINDEX INDEX</c>: SHARE on the table (ACCESS EXCLUSIVE on each
+/// index rebuilt), SHARE UPDATE EXCLUSIVE <see cref="Concurrently"/>. <see cref="On"/> is null for an index whose table
+/// lint does not know.
+/// </summary>
+internal sealed record Reindexed(QualifiedName? On, QualifiedName? Index, bool Concurrently) : StatementAct
+{
+    public override QualifiedName? Table => On;
+
+    public override LockMode Lock => Concurrently ? LockMode.ShareUpdateExclusive : LockMode.Share;
+}
+
+/// <summary>
+/// A statement lint cannot read for locks: not one it knows, nor one known to take no lock that blocks queries. It is
+/// reported as not analysed, never passed over.
+/// </summary>
+internal sealed record NotAnalysed : StatementAct
+{
+    public override QualifiedName? Table => null;
+
+    public override LockMode Lock => LockMode.AccessShare;
 }
 
 /// <summary>One action of an <c>ALTER TABLE</c>; the statement's lock on the table is the strongest of its actions'.</summary>
@@ -139,6 +191,9 @@ internal sealed record ConstraintValidated(QualifiedName Altered, string Name) :
 
 internal sealed record ConstraintDropped(QualifiedName Altered, string Name) : TableAltered(Altered);
 
+/// <summary><c>SET LOGGED</c> or <c>SET UNLOGGED</c>: the table rewritten.</summary>
+internal sealed record PersistenceChanged(QualifiedName Altered, bool Logged) : TableAltered(Altered);
+
 /// <summary>Any other action of an <c>ALTER TABLE</c>, with the lock it takes.</summary>
 internal sealed record OtherAlteration(QualifiedName Altered, LockMode Taken) : TableAltered(Altered)
 {
@@ -150,17 +205,22 @@ internal enum DataChangeKind
     Update,
     Delete,
     InsertSelect,
+
+    /// <summary><c>INSERT ... VALUES</c> (or <c>DEFAULT VALUES</c>): the rows it writes, no more.</summary>
+    Insert,
 }
 
 /// <summary>
 /// Rows changed by one statement; <see cref="Bounded"/> when its WHERE or a LIMIT keeps it to a known set of rows,
-/// <see cref="Reads"/> the other tables it reads.
+/// <see cref="Reads"/> the other tables it reads (ACCESS SHARE).
 /// </summary>
 internal sealed record RowsChanged(QualifiedName Changed, DataChangeKind Kind, bool Bounded, IReadOnlyList<QualifiedName> Reads) : StatementAct
 {
     public override QualifiedName? Table => Changed;
 
     public override LockMode Lock => LockMode.RowExclusive;
+
+    public override IEnumerable<(QualifiedName Table, LockMode Lock)> OtherLocks => Reads.Where(r => r != Changed).Select(r => (r, LockMode.AccessShare));
 }
 
 /// <summary>

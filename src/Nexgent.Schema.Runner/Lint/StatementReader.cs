@@ -95,28 +95,108 @@ internal static partial class StatementReader
             return [new RowsChanged(Name(insert.Groups["table"]), DataChangeKind.InsertSelect, IsBounded(select), ReadTables(select, schema))];
         }
 
-        return [];
+        if (InsertInto().Match(code) is { Success: true } insertValues)
+        {
+            return [new RowsChanged(Name(insertValues.Groups["table"]), DataChangeKind.Insert, Bounded: true, [])];
+        }
+
+        if (Vacuum().Match(code) is { Success: true } vacuum)
+        {
+            return [new TablesVacuumed(Tables(vacuum.Groups["tables"].Value), Full: Enabled(vacuum.Groups["options"].Value, "FULL"))];
+        }
+
+        if (Analyze().Match(code) is { Success: true } analyze)
+        {
+            return [new TablesVacuumed(Tables(analyze.Groups["tables"].Value), Full: false)];
+        }
+
+        if (Cluster().Match(code) is { Success: true } cluster)
+        {
+            return [new TableClustered(cluster.Groups["table"].Success ? Name(cluster.Groups["table"]) : null)];
+        }
+
+        if (Reindex().Match(code) is { Success: true } reindex)
+        {
+            var concurrently = reindex.Groups["concurrently"].Success || Enabled(reindex.Groups["options"].Value, "CONCURRENTLY");
+            var target = Name(reindex.Groups["name"]);
+            return reindex.Groups["kind"].Value.Equals("TABLE", StringComparison.OrdinalIgnoreCase)
+                ? [new Reindexed(target, null, concurrently)]
+                : [new Reindexed(null, target, concurrently)];
+        }
+
+        return Harmless().IsMatch(code) ? [] : [new NotAnalysed()];
+
+        IReadOnlyList<QualifiedName> Tables(string list)
+            => [.. TopLevel.Split(list, ',').Select(t => LeadingName().Match(OnlyOrStar().Replace(t, ""))).Where(m => m.Success).Select(m => Resolve(m.Value, schema))];
     }
 
-    /// <summary>The columns, foreign keys and rows of a <c>CREATE TABLE</c>.</summary>
+    /// <summary>
+    /// The statements of <paramref name="sql"/> as lint reads them: each as the server runs it, except a <c>DO</c>
+    /// block, whose body's statements are read one by one (its declarations and PL/pgSQL control words blanked). The
+    /// body of a function or procedure stays in its <c>CREATE</c>: it runs when called, not when the migration creates it.
+    /// </summary>
+    public static IEnumerable<SqlStatement> Statements(string sql)
+    {
+        foreach (var statement in SqlStatement.Split(sql, bodiesWhole: true))
+        {
+            if (DoBlock().Match(statement.Code) is not { Success: true } doBlock
+                || DollarBody().Match(statement.Text, doBlock.Length) is not { Success: true } body)
+            {
+                yield return statement;
+                continue;
+            }
+
+            var inners = SqlStatement.Split(body.Groups["body"].Value);
+            var declaring = inners.Count > 0 && Declare().IsMatch(inners[0].Code);
+            foreach (var inner in inners)
+            {
+                var code = inner.Code;
+                if (declaring)
+                {
+                    // Declarations up to the block's BEGIN run nothing.
+                    if (BeginKeyword().Match(code) is not { Success: true } begin)
+                    {
+                        continue;
+                    }
+
+                    declaring = false;
+                    code = new string(' ', begin.Index + begin.Length) + code[(begin.Index + begin.Length)..];
+                }
+
+                var control = ControlWords().Match(code);
+                var read = inner with { Code = new string(' ', control.Length) + code[control.Length..] };
+                if (!string.IsNullOrWhiteSpace(read.Code))
+                {
+                    yield return read;
+                }
+            }
+        }
+    }
+
+    /// <summary>The columns, foreign keys, rows and tables read of a <c>CREATE TABLE</c>.</summary>
     private static TableCreated ReadCreateTable(QualifiedName table, string rest, string schema)
     {
         var trimmed = rest.TrimStart();
         if (!trimmed.StartsWith('('))
         {
-            return new TableCreated(table, [], WithRows: CreateTableAs().IsMatch(rest), ReadTables(rest, schema));
+            return new TableCreated(table, [], WithRows: CreateTableAs().IsMatch(rest), [], ReadTables(rest, schema));
         }
 
         var items = TopLevel.Split(Inside(trimmed), ',');
         var columns = new List<ColumnDefinition>();
-        var references = new List<QualifiedName>();
+        var foreignKeys = new List<ForeignKey>();
+        var reads = new List<QualifiedName>();
         foreach (var item in items)
         {
             if (TableConstraint().IsMatch(item))
             {
                 if (References().Match(item) is { Success: true } reference)
                 {
-                    references.Add(Resolve(reference.Groups["table"].Value, schema));
+                    foreignKeys.Add(new ForeignKey(ForeignKeyName(table, item), Resolve(reference.Groups["table"].Value, schema)));
+                }
+                else if (Like().Match(item) is { Success: true } like)
+                {
+                    reads.Add(Resolve(like.Groups["table"].Value, schema));
                 }
 
                 continue;
@@ -127,12 +207,26 @@ internal static partial class StatementReader
                 columns.Add(column);
                 if (column.References is { } referenced)
                 {
-                    references.Add(referenced);
+                    foreignKeys.Add(new ForeignKey($"{table.Name}_{column.Name}_fkey", referenced));
                 }
             }
         }
 
-        return new TableCreated(table, columns, WithRows: CreateTableAs().IsMatch(rest), references);
+        return new TableCreated(table, columns, WithRows: CreateTableAs().IsMatch(rest), foreignKeys, reads);
+    }
+
+    /// <summary>The name of a foreign key: its own, or PostgreSQL's default, the table's and the columns' names and <c>fkey</c>.</summary>
+    internal static string ForeignKeyName(QualifiedName table, string definition)
+    {
+        if (ConstraintName().Match(definition) is { Success: true } named)
+        {
+            return Unquote(named.Groups["name"].Value);
+        }
+
+        var columns = ForeignKeyColumns().Match(definition) is { Success: true } key
+            ? TopLevel.Split(key.Groups["columns"].Value, ',').Select(Unquote)
+            : [];
+        return string.Join('_', [table.Name, .. columns, "fkey"]);
     }
 
     /// <summary>One action of an <c>ALTER TABLE</c>.</summary>
@@ -153,7 +247,7 @@ internal static partial class StatementReader
             var notNullColumn = kind == ConstraintKind.Check && IsNotNullCheck().Match(rest) is { Success: true } n ? Unquote(n.Groups["column"].Value) : null;
             return new ConstraintAdded(
                 table,
-                constraint.Groups["name"].Success ? Unquote(constraint.Groups["name"].Value) : null,
+                constraint.Groups["name"].Success ? Unquote(constraint.Groups["name"].Value) : kind == ConstraintKind.ForeignKey ? ForeignKeyName(table, action) : null,
                 kind,
                 NotValid().IsMatch(rest),
                 UsingIndex().IsMatch(rest),
@@ -201,9 +295,16 @@ internal static partial class StatementReader
             return new TableRenamed(table, new QualifiedName(table.Schema, Unquote(rename.Groups["to"].Value)));
         }
 
-        // SET STATISTICS, SET (storage parameters), CLUSTER ON, ENABLE/DISABLE TRIGGER and the like take less than
-        // ACCESS EXCLUSIVE; anything else is taken to take it.
-        return new OtherAlteration(table, WeakerAlteration().IsMatch(action) ? LockMode.ShareUpdateExclusive : LockMode.AccessExclusive);
+        if (SetLogged().Match(action) is { Success: true } logged)
+        {
+            return new PersistenceChanged(table, Logged: logged.Groups["how"].Value.Equals("LOGGED", StringComparison.OrdinalIgnoreCase));
+        }
+
+        // SET STATISTICS, SET (storage parameters), CLUSTER ON take SHARE UPDATE EXCLUSIVE, ENABLE/DISABLE TRIGGER
+        // SHARE ROW EXCLUSIVE (as PostgreSQL's AlterTableGetLockLevel has them); anything else is taken to take ACCESS EXCLUSIVE.
+        return new OtherAlteration(table, WeakerAlteration().IsMatch(action) ? LockMode.ShareUpdateExclusive
+            : TriggerAlteration().IsMatch(action) ? LockMode.ShareRowExclusive
+            : LockMode.AccessExclusive);
     }
 
     /// <summary>
@@ -435,8 +536,82 @@ internal static partial class StatementReader
     [GeneratedRegex($@"^\s*RENAME\s+TO\s+(?<to>{IdentifierPattern})", RegexOptions.IgnoreCase)]
     private static partial Regex RenameTable();
 
-    [GeneratedRegex($@"^\s*(?:ALTER\s+(?:COLUMN\s+)?{IdentifierPattern}\s+SET\s+(?:STATISTICS|\()|ALTER\s+(?:COLUMN\s+)?{IdentifierPattern}\s+RESET\s*\(|SET\s*\(|RESET\s*\(|CLUSTER\s+ON|SET\s+WITHOUT\s+CLUSTER|(?:ENABLE|DISABLE)\s+(?:ALWAYS\s+|REPLICA\s+)?TRIGGER|VALIDATE\s+CONSTRAINT|RENAME\s+CONSTRAINT)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex($@"^\s*(?:ALTER\s+(?:COLUMN\s+)?{IdentifierPattern}\s+SET\s+(?:STATISTICS|\()|ALTER\s+(?:COLUMN\s+)?{IdentifierPattern}\s+RESET\s*\(|SET\s*\(|RESET\s*\(|CLUSTER\s+ON|SET\s+WITHOUT\s+CLUSTER|VALIDATE\s+CONSTRAINT)", RegexOptions.IgnoreCase)]
     private static partial Regex WeakerAlteration();
+
+    [GeneratedRegex(@"^\s*(?:ENABLE|DISABLE)\s+(?:ALWAYS\s+|REPLICA\s+)?TRIGGER\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TriggerAlteration();
+
+    [GeneratedRegex(@"^\s*SET\s+(?<how>LOGGED|UNLOGGED)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SetLogged();
+
+    [GeneratedRegex($@"^\s*CONSTRAINT\s+(?<name>{IdentifierPattern})", RegexOptions.IgnoreCase)]
+    private static partial Regex ConstraintName();
+
+    [GeneratedRegex(@"\bFOREIGN\s+KEY\s*\((?<columns>[^)]*)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForeignKeyColumns();
+
+    [GeneratedRegex($@"^\s*LIKE\s+(?<table>{Qualified})", RegexOptions.IgnoreCase)]
+    private static partial Regex Like();
+
+    /// <summary>The table a list's item names: <c>orders</c> of <c>VACUUM orders (amount)</c>.</summary>
+    [GeneratedRegex($@"(?<=^\s*){Qualified}")]
+    private static partial Regex LeadingName();
+
+    [GeneratedRegex($@"\bINSERT\s+INTO\s+(?<table>{Qualified})", RegexOptions.IgnoreCase)]
+    private static partial Regex InsertInto();
+
+    /// <summary><c>VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [tables]</c> or <c>VACUUM (options) [tables]</c>.</summary>
+    [GeneratedRegex(@"^\s*VACUUM\b(?<options>\s*\([^)]*\)|(?:\s+(?:FULL|FREEZE|VERBOSE|ANALYZE|ANALYSE)\b)*)(?<tables>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Vacuum();
+
+    [GeneratedRegex(@"^\s*ANALY[SZ]E\b(?:\s*\([^)]*\)|\s+VERBOSE\b)?(?<tables>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Analyze();
+
+    [GeneratedRegex($@"^\s*CLUSTER\b(?:\s*\([^)]*\)|\s+VERBOSE\b)?\s*(?:(?<table>{Qualified})(?:\s+USING\s+{IdentifierPattern})?)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Cluster();
+
+    [GeneratedRegex($@"^\s*REINDEX\b(?<options>\s*\([^)]*\))?\s+(?<kind>TABLE|INDEX)\s+(?<concurrently>CONCURRENTLY\s+)?(?<name>{Qualified})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Reindex();
+
+    /// <summary>An option of a parenthesised list (<c>(FULL, ANALYZE)</c>, <c>(CONCURRENTLY true)</c>) or a keyword, on unless false, off or 0.</summary>
+    private static bool Enabled(string options, string option)
+        => Regex.IsMatch(options, $@"\b{option}\b(?!\s+(?:FALSE|OFF|0)\b)", RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Statements that take no lock blocking the application's queries, or run nothing now: settings, queries,
+    /// comments, privileges, new views, types, sequences, schemas, extensions and routines created or dropped (without
+    /// CASCADE), transaction control, and the PL/pgSQL statements of a DO block that run no SQL.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:(?:SET|RESET|SHOW|SELECT|VALUES|WITH|TABLE|COMMENT\s+ON|GRANT|REVOKE|ALTER\s+DEFAULT\s+PRIVILEGES|NOTIFY|LISTEN|UNLISTEN|DISCARD"
+                    + @"|CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE|AGGREGATE)|ALTER\s+(?:FUNCTION|PROCEDURE|TYPE|SEQUENCE|SCHEMA|EXTENSION)"
+                    + @"|CREATE\s+(?:TYPE|DOMAIN|SEQUENCE|SCHEMA|EXTENSION|COLLATION|(?:(?:TEMP|TEMPORARY)\s+)?(?:RECURSIVE\s+)?VIEW)"
+                    + @"|BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK|END|SAVEPOINT|RELEASE"
+                    + @"|RETURN|RAISE|PERFORM|NULL|EXIT|CONTINUE|ASSERT|GET\s+(?:CURRENT\s+|STACKED\s+)?DIAGNOSTICS)\b"
+                    + @"|DROP\s+(?:FUNCTION|PROCEDURE|AGGREGATE|TYPE|DOMAIN|SEQUENCE)\b(?!.*\bCASCADE\b)"
+                    + @"|[\w.""]+(?:\[[^\]]*\])?\s*:?=)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Harmless();
+
+    [GeneratedRegex(@"^\s*DO\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DoBlock();
+
+    /// <summary>A DO block's body, between its dollar quotes (after an optional LANGUAGE).</summary>
+    [GeneratedRegex(@"\G\s*(?:LANGUAGE\s+\w+\s+)?(?<tag>\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$)(?<body>.*)\k<tag>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex DollarBody();
+
+    /// <summary>A PL/pgSQL block that opens with declarations (after a label and <c>#</c> directives).</summary>
+    [GeneratedRegex(@"^\s*(?:<<\w+>>\s*)?(?:\#[^\n]*\n\s*)*DECLARE\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Declare();
+
+    [GeneratedRegex(@"\bBEGIN\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BeginKeyword();
+
+    /// <summary>
+    /// The PL/pgSQL words that lead to a statement in a block: a label, a directive, BEGIN, IF/ELSIF/WHEN ... THEN,
+    /// ELSE, EXCEPTION WHEN ... THEN, LOOP and the FOR/WHILE ... LOOP that open one.
+    /// </summary>
+    [GeneratedRegex(@"^(?:\s*(?:<<\w+>>|\#[^\n]*|BEGIN\b|ELSE\b|LOOP\b|(?:(?:ELS)?IF|WHEN|EXCEPTION\s+WHEN)\b.*?\bTHEN\b|(?:FOR|FOREACH|WHILE)\b.*?\bLOOP\b))*", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ControlWords();
 
     [GeneratedRegex(@"\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?<names>.+?)(?:\s+(?:CASCADE|RESTRICT))?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex DropTable();

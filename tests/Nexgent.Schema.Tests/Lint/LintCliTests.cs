@@ -19,6 +19,7 @@ public sealed class LintCliTests
     private const string AcceptedFinding = "20360104000000 add_trade_accounts: add-foreign-key-without-not-valid on trades";
     private const string DropFinding = "20360105000000 drop_trade_notes: drop-column on trades";
     private const string UpdateFinding = "20360106000000 uppercase_symbols: unbatched-data-change on trades";
+    private const string NotAnalysedLine = "20360107000000 uppercase_new_symbols: not analysed: CREATE TRIGGER trades_upper_symbol BEFORE INSERT OR UPDATE ON trades FOR EACH ROW EXECUTE FUNCTION trades_upper_symbol()";
 
     [Test]
     public void With_no_database_every_migration_is_linted_and_nothing_connects()
@@ -35,7 +36,8 @@ public sealed class LintCliTests
             .And.Contain("instead: Execute.CreateIndexConcurrently(...) in a migration of its own, declared [Migration(V, TransactionBehavior.None, \"...\")] (CONCURRENTLY cannot run in a transaction)."));
         Assert.That(lines, Does.Contain("why: price: numeric(20,8) to numeric(30,18) changes the scale, so every value is rewritten and the table's indexes rebuilt (only a larger precision with the same scale, or an unconstrained numeric, would not rewrite)"));
         Assert.That(run.Output, Does.Not.Contain("20360101000000"), "a table and its index created by the same migration: nobody uses it yet");
-        Assert.That(lines[^2], Is.EqualTo("Linted 6 migration(s) with no database (every one in the range, whether applied or not): 4 lock hazard(s), 1 accepted."));
+        Assert.That(lines, Does.Contain(NotAnalysedLine));
+        Assert.That(lines[^2], Is.EqualTo("Linted 7 migration(s) with no database (every one in the range, whether applied or not): 4 lock hazard(s), 1 accepted; 1 statement(s) not analysed."));
         Assert.That(run.Error, Is.Empty);
     }
 
@@ -49,6 +51,27 @@ public sealed class LintCliTests
         Assert.That(range.Output, Does.Contain(RewriteFinding).And.Contain(AcceptedFinding).And.Not.Contain(IndexFinding).And.Not.Contain(DropFinding));
         Assert.That(accepted.ExitCode, Is.EqualTo(ExitCodes.Success), "an accepted finding does not fail:\n" + accepted);
         Assert.That(accepted.Output.TrimEnd(), Does.EndWith("Linted 1 migration(s) with no database (every one in the range, whether applied or not): 0 lock hazard(s), 1 accepted."));
+    }
+
+    [Test]
+    public void A_statement_lint_cannot_read_is_printed_as_not_analysed_and_fails_nothing()
+    {
+        var run = Fm.Run("lint", "--version", "20360107000000", "-a", LintMigrations);
+        var json = Fm.Run("lint", "--version", "20360107000000", "--json", "-a", LintMigrations);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
+        Assert.That(run.Output.Split('\n', StringSplitOptions.TrimEntries), Is.EqualTo(new[]
+        {
+            NotAnalysedLine,
+            "No lock hazard in 1 migration(s) with no database (every one in the range, whether applied or not); 1 statement(s) not analysed.",
+            "",
+        }));
+        Assert.That(json.ExitCode, Is.EqualTo(ExitCodes.Success), json.ToString());
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.That(document.RootElement.GetProperty("isClean").GetBoolean(), Is.True);
+        var statement = document.RootElement.GetProperty("notAnalysed").EnumerateArray().Single();
+        Assert.That(statement.GetProperty("version").GetInt64(), Is.EqualTo(20360107000000));
+        Assert.That(statement.GetProperty("statement").GetString(), Does.StartWith("CREATE TRIGGER trades_upper_symbol"));
     }
 
     [Test]
@@ -74,7 +97,7 @@ public sealed class LintCliTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.LockHazards), run.ToString());
         Assert.That(run.Output, Does.Not.Contain(IndexFinding), "applied: history, never linted");
         Assert.That(run.Output, Does.Contain($"{RewriteFinding} (about 300 rows, ").And.Contain($"{DropFinding} (about 300 rows, "));
-        Assert.That(run.Output, Does.Contain($"Linted 4 pending migration(s) on {Describe(database)}: 3 lock hazard(s), 1 accepted."));
+        Assert.That(run.Output, Does.Contain($"Linted 5 pending migration(s) on {Describe(database)}: 3 lock hazard(s), 1 accepted; 1 statement(s) not analysed."));
 
         Assert.That(json.ExitCode, Is.EqualTo(ExitCodes.LockHazards), json.ToString());
         using var document = JsonDocument.Parse(json.Output);
@@ -142,8 +165,9 @@ public sealed class LintCliTests
         Assert.That(run.Output, Does.Contain($"Lock hazard accepted (trades.account_id is new and NULL in every row: the check finds nothing to compare): {AcceptedFinding}"));
         var output = run.Output;
         Assert.That(run.Error.IndexOf(IndexFinding, StringComparison.Ordinal), Is.GreaterThanOrEqualTo(0));
+        Assert.That(output, Does.Contain($"Not analysed for lock hazards: {NotAnalysedLine.Replace(": not analysed", "", StringComparison.Ordinal)}"));
         Assert.That(output.IndexOf("Applying 20360102000000", StringComparison.Ordinal), Is.GreaterThan(output.IndexOf("Lock hazard accepted", StringComparison.Ordinal)), "printed before anything is applied");
-        Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20360106000000));
+        Assert.That(database.RecordedVersions().Max(), Is.EqualTo(20360107000000));
     }
 
     [Test]

@@ -1,12 +1,12 @@
 using Nexgent.Schema.Runner.Lint;
 using Nexgent.Schema.Runner.Safety;
-using NUnit.Framework;
 
-namespace Nexgent.Schema.Tests.Lint;
+namespace Nexgent.Schema.UnitTests.Lint;
 
 /// <summary>
 /// Every lint rule, on SQL alone: a statement in, the rule, the lock and what it blocks out; and the safe way to write
-/// the same change, which gives no finding. The migrations before it built <see cref="History"/>. Pure logic: no server.
+/// the same change, which gives no finding. The migrations before it built <see cref="History"/>. Pure logic: no server;
+/// the locks themselves are PostgreSQL's (LockOracleTests in Nexgent.Schema.Tests).
 /// </summary>
 public sealed class LockRuleTests
 {
@@ -115,7 +115,83 @@ public sealed class LockRuleTests
 
         // Statements in a DO block are read one by one.
         yield return Case("DO $$ BEGIN IF true THEN UPDATE orders SET note = ''; END IF; END $$;", "unbatched-data-change: ROW EXCLUSIVE on orders, blocks writes");
+        yield return Case("DO $body$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM customers; IF n > 0 THEN VACUUM FULL orders; END IF; END $body$;",
+            "vacuum-full: ACCESS EXCLUSIVE on orders, blocks reads and writes");
+        yield return Safe("CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE orders SET note = ''; RETURN NEW; END $$;");
+
+        // add-exclusion-constraint: no NOT VALID, no USING INDEX.
+        yield return Case("ALTER TABLE orders ADD CONSTRAINT orders_placed_excl EXCLUDE USING gist (tstzrange(placed_at, placed_at) WITH &&)", "add-exclusion-constraint: ACCESS EXCLUSIVE on orders, blocks reads and writes");
+        yield return Safe("CREATE TABLE bookings (id uuid, during tsrange); ALTER TABLE bookings ADD CONSTRAINT bookings_during_excl EXCLUDE USING gist (during WITH &&);");
+
+        // set-logged-or-unlogged: a rewrite either way.
+        yield return Case("ALTER TABLE customers SET UNLOGGED", "set-logged-or-unlogged: ACCESS EXCLUSIVE on customers, blocks reads and writes");
+        yield return Case("ALTER TABLE \"public\".\"customers\" SET LOGGED;", "set-logged-or-unlogged: ACCESS EXCLUSIVE on customers, blocks reads and writes");
+        yield return Safe("CREATE UNLOGGED TABLE scratch (id uuid); ALTER TABLE scratch SET LOGGED;");
+
+        // vacuum-full, cluster: rewrites. Plain VACUUM and ANALYZE take SHARE UPDATE EXCLUSIVE.
+        yield return Case("VACUUM FULL orders", transactional: false, "vacuum-full: ACCESS EXCLUSIVE on orders, blocks reads and writes");
+        yield return Case("VACUUM (FULL, ANALYZE) public.orders, customers", transactional: false,
+            "vacuum-full: ACCESS EXCLUSIVE on orders, blocks reads and writes", "vacuum-full: ACCESS EXCLUSIVE on customers, blocks reads and writes");
+        yield return Case("VACUUM FULL", transactional: false, "vacuum-full: ACCESS EXCLUSIVE on (no table named), blocks reads and writes");
+        yield return Safe("VACUUM ANALYZE orders", transactional: false);
+        yield return Safe("VACUUM (FULL false) orders", transactional: false);
+        yield return Safe("ANALYZE orders");
+        yield return Case("CLUSTER orders USING orders_ref_idx", "cluster: ACCESS EXCLUSIVE on orders, blocks reads and writes");
+        yield return Case("CLUSTER", "cluster: ACCESS EXCLUSIVE on (no table named), blocks reads and writes");
+        yield return Safe("ALTER TABLE orders CLUSTER ON orders_ref_idx");
+
+        // reindex-without-concurrently: SHARE on the table, but the index's ACCESS EXCLUSIVE holds up the reads planned on it.
+        yield return Case("REINDEX TABLE orders", "reindex-without-concurrently: SHARE on orders, blocks reads and writes");
+        yield return Case("REINDEX INDEX orders_ref_idx", "reindex-without-concurrently: SHARE on orders, blocks reads and writes");
+        yield return Safe("REINDEX TABLE CONCURRENTLY orders", transactional: false);
+        yield return Safe("REINDEX (CONCURRENTLY) INDEX orders_ref_idx", transactional: false);
+
+        // lock-table: the modes that block reads or writes, until the transaction ends.
+        yield return Case("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE", "lock-table: ACCESS EXCLUSIVE on orders, blocks reads and writes");
+        yield return Case("LOCK orders", "lock-table: ACCESS EXCLUSIVE on orders, blocks reads and writes");
+        yield return Case("LOCK TABLE orders, customers IN SHARE MODE NOWAIT", "lock-table: SHARE on orders, blocks writes", "lock-table: SHARE on customers, blocks writes");
+        yield return Case("LOCK TABLE ONLY orders IN SHARE ROW EXCLUSIVE MODE", "lock-table: SHARE ROW EXCLUSIVE on orders, blocks writes");
+        yield return Case("LOCK TABLE orders IN EXCLUSIVE MODE", "lock-table: EXCLUSIVE on orders, blocks writes");
+        yield return Safe("LOCK TABLE orders IN SHARE UPDATE EXCLUSIVE MODE");
+        yield return Safe("LOCK TABLE orders IN ROW EXCLUSIVE MODE");
+        yield return Safe("LOCK TABLE orders IN ROW SHARE MODE");
+        yield return Safe("LOCK TABLE orders IN ACCESS SHARE MODE");
+        yield return Safe("CREATE TABLE drafts (id uuid); LOCK TABLE drafts;");
     }
+
+    /// <summary>Statements lint reads as taking no lock that blocks a query, or running nothing now.</summary>
+    private static IEnumerable<string> HarmlessStatements() =>
+    [
+        "SET statement_timeout = '1min'",
+        "RESET ALL",
+        "SELECT count(*) FROM orders",
+        "WITH o AS (SELECT id FROM orders) SELECT count(*) FROM o",
+        "COMMENT ON COLUMN orders.note IS 'free text'",
+        "GRANT SELECT ON orders TO reporting",
+        "REVOKE ALL ON orders FROM PUBLIC",
+        "CREATE TYPE \"Side\" AS ENUM ('BUY', 'SELL')",
+        "DROP TYPE \"Side\"",
+        "CREATE EXTENSION IF NOT EXISTS pgcrypto",
+        "CREATE SEQUENCE orders_seq",
+        "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.placed_at := now(); RETURN NEW; END $$",
+        "CREATE FUNCTION one() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+        "DO $$ BEGIN CREATE TYPE side AS ENUM ('BUY'); EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        "DO $$ -- a comment first\nDECLARE a integer; b text; BEGIN a := 1; END $$",
+        "DO $guard$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM orders WHERE amount < 0; IF n > 0 THEN RAISE EXCEPTION 'negative: %', n USING HINT = 'fix them'; END IF; END $guard$",
+    ];
+
+    /// <summary>Statements lint cannot read: each is reported as not analysed, with its text.</summary>
+    private static IEnumerable<string> UnreadStatements() =>
+    [
+        "CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch()",
+        "REFRESH MATERIALIZED VIEW order_totals",
+        "DROP TYPE side CASCADE",
+        "CALL archive_orders()",
+        "ALTER INDEX orders_ref_idx RENAME TO orders_reference_idx",
+        "DROP VIEW order_totals",
+        "CREATE OR REPLACE VIEW order_totals AS SELECT sum(amount) FROM orders",
+        "DO $$ BEGIN EXECUTE format('ALTER TABLE %I DROP COLUMN note', 'orders'); END $$",
+    ];
 
     private static IEnumerable<TestCaseData> LockTimeouts()
     {
@@ -139,6 +215,25 @@ public sealed class LockRuleTests
     public void A_statement_gives_its_hazards(string sql, string? before, bool transactional, int lockTimeoutSeconds, string[] expected)
         => Assert.That(Lint(sql, before, transactional, lockTimeoutSeconds), Is.EqualTo(expected));
 
+    [TestCaseSource(nameof(HarmlessStatements))]
+    public void A_harmless_statement_is_neither_a_hazard_nor_left_unread(string sql)
+    {
+        var result = Linter(lockTimeoutSeconds: 5).Lint([new GeneratedSql(sql, Raw: true)], transactional: true);
+
+        Assert.That(result.Hazards, Is.Empty);
+        Assert.That(result.NotAnalysed, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(UnreadStatements))]
+    public void A_statement_lint_cannot_read_is_reported_as_not_analysed(string sql)
+    {
+        var result = Linter(lockTimeoutSeconds: 5).Lint([new GeneratedSql($"ALTER TABLE orders ADD COLUMN x integer; {sql};", Raw: true)], transactional: true);
+
+        Assert.That(result.Hazards, Is.Empty);
+        Assert.That(result.NotAnalysed, Has.Count.EqualTo(1));
+        Assert.That(sql, Does.Contain(result.NotAnalysed[0]));
+    }
+
     [TestCaseSource(nameof(LockTimeouts))]
     public void Strong_locks_are_found_only_without_a_lock_timeout(string sql, int lockTimeoutSeconds, string[] expected)
         => Assert.That(Lint(sql, before: null, transactional: true, lockTimeoutSeconds), Is.EqualTo(expected));
@@ -148,10 +243,10 @@ public sealed class LockRuleTests
     {
         var linter = Linter(lockTimeoutSeconds: 5);
 
-        Assert.That(linter.Lint([new GeneratedSql("SET lock_timeout = 0;", Raw: true)], transactional: true), Is.Empty);
-        Assert.That(linter.Lint([new GeneratedSql("ALTER TABLE orders ADD COLUMN x integer;", Raw: false)], transactional: true).Select(h => h.Rule),
+        Assert.That(linter.Lint([new GeneratedSql("SET lock_timeout = 0;", Raw: true)], transactional: true).Hazards, Is.Empty);
+        Assert.That(linter.Lint([new GeneratedSql("ALTER TABLE orders ADD COLUMN x integer;", Raw: false)], transactional: true).Hazards.Select(h => h.Rule),
             Is.EqualTo(new[] { LintRules.StrongLockWithoutLockTimeout }));
-        Assert.That(linter.Lint([new GeneratedSql("RESET lock_timeout; ALTER TABLE orders ADD COLUMN y integer;", Raw: true)], transactional: true), Is.Empty);
+        Assert.That(linter.Lint([new GeneratedSql("RESET lock_timeout; ALTER TABLE orders ADD COLUMN y integer;", Raw: true)], transactional: true).Hazards, Is.Empty);
     }
 
     [Test]
@@ -159,7 +254,7 @@ public sealed class LockRuleTests
     {
         var linter = Linter(lockTimeoutSeconds: 5);
 
-        var hazards = linter.Lint([new GeneratedSql("DROP INDEX \"public\".\"made_by_hand_idx\";", Raw: false, new QualifiedName("", "customers"))], transactional: true);
+        var hazards = linter.Lint([new GeneratedSql("DROP INDEX \"public\".\"made_by_hand_idx\";", Raw: false, new QualifiedName("", "customers"))], transactional: true).Hazards;
 
         Assert.That(hazards.Select(h => $"{h.Rule} {h.Table}"), Is.EqualTo(new[] { "drop-index-without-concurrently public.customers" }));
     }
@@ -167,7 +262,7 @@ public sealed class LockRuleTests
     [Test]
     public void A_rewrite_names_the_columns_and_the_change()
     {
-        var hazards = Linter(lockTimeoutSeconds: 5).Lint([new GeneratedSql("ALTER TABLE orders ALTER COLUMN amount TYPE numeric(30,18), ALTER seq TYPE bigint, ALTER note TYPE text", Raw: true)], transactional: true);
+        var hazards = Linter(lockTimeoutSeconds: 5).Lint([new GeneratedSql("ALTER TABLE orders ALTER COLUMN amount TYPE numeric(30,18), ALTER seq TYPE bigint, ALTER note TYPE text", Raw: true)], transactional: true).Hazards;
 
         Assert.That(hazards, Has.Count.EqualTo(1));
         Assert.That(hazards[0].Reason, Is.EqualTo(
@@ -180,7 +275,7 @@ public sealed class LockRuleTests
     {
         var hazards = Linter(lockTimeoutSeconds: 5).Lint(
             [new GeneratedSql("ALTER TABLE \"public\".\"orders\" ADD \"flag\" boolean NOT NULL DEFAULT true;", Raw: false), new GeneratedSql("CREATE INDEX \"orders_flag_idx\" ON \"public\".\"orders\" (\"flag\" ASC);", Raw: false)],
-            transactional: true);
+            transactional: true).Hazards;
 
         Assert.That(hazards.Single().Lock, Is.EqualTo(LockMode.AccessExclusive));
         Assert.That(hazards.Single().Reason, Does.EndWith("the migration already holds ACCESS EXCLUSIVE on orders since `ALTER TABLE \"public\".\"orders\" ADD \"flag\" boolean NOT NULL DEFAULT true`, until it commits"));
@@ -224,8 +319,8 @@ public sealed class LockRuleTests
             linter.Lint([new GeneratedSql(before, Raw: true)], transactional: true);
         }
 
-        return linter.Lint([new GeneratedSql(sql, Raw: true)], transactional)
-            .Select(h => $"{h.Rule}: {h.Lock.ToSql()} on {h.Table?.ShownIn("public")}, blocks {h.Blocks.Describe()}")
+        return linter.Lint([new GeneratedSql(sql, Raw: true)], transactional).Hazards
+            .Select(h => $"{h.Rule}: {h.Lock.ToSql()} on {h.Table?.ShownIn("public") ?? "(no table named)"}, blocks {h.Blocks.Describe()}")
             .ToArray();
     }
 }
