@@ -22,8 +22,8 @@ public sealed class ScratchCancellationTests
         var classes = Directory.CreateTempSubdirectory("classes-").FullName;
         try
         {
-            Migration(folder, "01_init", """CREATE TABLE "item" ("id" INTEGER NOT NULL, CONSTRAINT "item_pkey" PRIMARY KEY ("id"));""");
-            Migration(folder, "02_slow", """SELECT pg_sleep(60); ALTER TABLE "item" ADD COLUMN "label" TEXT;""");
+            Migration(folder, "20240101000000_init", """CREATE TABLE "item" ("id" INTEGER NOT NULL, CONSTRAINT "item_pkey" PRIMARY KEY ("id"));""");
+            Migration(folder, "20240102000000_slow", """SELECT pg_sleep(60); ALTER TABLE "item" ADD COLUMN "label" TEXT;""");
             using var import = Fm.Start("import-prisma", folder, "-d", classes, "-c", database.ConnectionString);
             Interrupt(import, database, "SELECT pg_sleep(60)%", signal);
 
