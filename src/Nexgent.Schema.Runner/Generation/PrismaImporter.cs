@@ -40,7 +40,7 @@ internal static class PrismaImporter
                     throw DatabaseErrors.Explain(e, server);
                 }
             },
-            () => $"while importing the Prisma migrations on scratch databases; they were dropped, and no class was written.",
+            () => "while importing the Prisma migrations on scratch databases; they were dropped, and no class was written.",
             cancellationToken);
 
     private static IReadOnlyList<ImportedMigration> ImportOn(
