@@ -49,6 +49,14 @@ internal static class CommandExecution
         }
     }
 
+    /// <summary>
+    /// For verbs that make scratch databases with no runner (import-prisma, new --from-db). The verb runs off the
+    /// invoking thread: System.CommandLine listens for Ctrl-C and SIGTERM only once the action has returned its task,
+    /// and then cancels <paramref name="cancellation"/>, which the verb's scratch work turns into one sentence (exit 130).
+    /// </summary>
+    public static Task<int> GuardedCancellable(ParseResult parsed, SharedOptions options, CancellationToken cancellation, Func<CancellationToken, int> verb)
+        => Task.Run(() => Guarded(parsed, options, () => verb(cancellation)), CancellationToken.None);
+
     /// <summary>Runs a verb that needs no database, with the same error handling.</summary>
     public static int Guarded(ParseResult parsed, SharedOptions options, Func<int> verb)
     {

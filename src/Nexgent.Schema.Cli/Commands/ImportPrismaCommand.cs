@@ -14,7 +14,7 @@ internal sealed class ImportPrismaCommand : Command
 {
     private readonly Argument<string> folder = new("folder")
     {
-        Description = "The Prisma migrations folder (prisma/migrations): a folder per migration, <yyyyMMddHHmmss>_<name>/migration.sql. A folder whose name does not start with a 14-digit timestamp (01_init) is refused: rename it with one, keeping Prisma's order.",
+        Description = "The Prisma migrations folder (prisma/migrations): a folder per migration, <name>/migration.sql, taken in the order of their names as Prisma takes them. A name starting with a yyyyMMddHHmmss_ timestamp keeps it as its version; any other (0_init, 01_init) gets one a second after the migration before it, from 1970-01-01 00:00:00.",
     };
 
     private readonly Option<string?> directory = new("--directory", "-d")
@@ -27,7 +27,7 @@ internal sealed class ImportPrismaCommand : Command
     {
         Arguments.Add(folder);
         options.AddTo(this, [options.Connection, options.Project, directory]);
-        SetAction((parsed, cancellation) => Task.FromResult(CommandExecution.Guarded(parsed, options, () => Import(parsed, options, cancellation))));
+        SetAction((parsed, cancellation) => CommandExecution.GuardedCancellable(parsed, options, cancellation, token => Import(parsed, options, token)));
     }
 
     private int Import(ParseResult parsed, SharedOptions options, CancellationToken cancellation)

@@ -37,7 +37,7 @@ internal sealed class NewCommand : Command
         // -a, --no-build and --tag choose the migrations --from-db compares the database with.
         options.AddTo(this, [directory, fromDb, rename], options.Migrations);
         SetAction((parsed, cancellation) => parsed.GetValue(fromDb) is { } url
-            ? Task.FromResult(CommandExecution.Guarded(parsed, options, () => Generate(parsed, options, url, cancellation)))
+            ? CommandExecution.GuardedCancellable(parsed, options, cancellation, token => Generate(parsed, options, url, token))
             : Task.FromResult(CommandExecution.Guarded(parsed, options, () => Scaffold(parsed, options))));
     }
 

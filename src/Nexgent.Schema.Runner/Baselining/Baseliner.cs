@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Nexgent.Schema.Runner.Authoring;
 using Nexgent.Schema.Runner.Drift;
+using Nexgent.Schema.Runner.Generation;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner.Baselining;
 
 /// <summary>
 /// Records migrations as applied without running them, for a database whose schema already exists
-/// (Prisma's <c>migrate resolve --applied</c>): up to a version, or as <c>_prisma_migrations</c> says.
+/// (Prisma's <c>migrate resolve --applied</c>): up to a version, or as <c>_prisma_migrations</c> says, each of its
+/// names at the version <see cref="PrismaFolder.Versions"/> gives it, as <c>import-prisma</c> does.
 /// Before recording, it proves with <see cref="DriftDetector"/> that the schema is what the migrations build.
 /// </summary>
 public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, DatabaseConnection database, ILogger<SchemaRunner> logger)
@@ -29,6 +32,7 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
     {
         var rows = ReadPrismaRows();
         var known = runner.ListMigrations().Where(m => m.IsKnown).ToDictionary(m => m.Version);
+        var versions = PrismaFolder.Versions(rows.Select(r => r.Name)).ToDictionary(n => n.Name, StringComparer.Ordinal);
         var finished = new List<long>();
         foreach (var migration in rows.GroupBy(r => r.Name))
         {
@@ -40,14 +44,15 @@ public sealed class Baseliner(SchemaRunner runner, DriftDetector drift, Database
                     $"Prisma's migration {name} {state}; repair the database and resolve it with Prisma (or apply it) before baselining.");
             }
 
-            var row = migration.First();
-            if (row.Version is not { } version || !known.ContainsKey(version))
+            var prisma = versions[name];
+            // A version derived from the name's place is only that migration's if the description says so too.
+            if (!known.TryGetValue(prisma.Version, out var step) || !(prisma.Timestamped || step.Description == MigrationName.Parse(prisma.Description).Description))
             {
                 throw new SchemaRunnerException(
-                    $"Prisma applied {name}, which no migration assembly contains; add its migration (version {row.Version?.ToString() ?? "?"}) or add the assembly that has it.");
+                    $"Prisma applied {name}, which no migration assembly contains; add its migration (version {prisma.Version}, as `dotnet fm import-prisma` makes it) or add the assembly that has it.");
             }
 
-            finished.Add(version);
+            finished.Add(prisma.Version);
         }
 
         if (finished.Count == 0)

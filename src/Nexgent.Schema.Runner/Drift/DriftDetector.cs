@@ -17,6 +17,12 @@ public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRu
 
     /// <summary>Compares the target with the migrations at <paramref name="version"/> (0: an empty schema).</summary>
     public DriftReport DetectAt(long version, CancellationToken cancellationToken = default)
+        => ShadowDatabase.Cancellable(
+            () => Compare(version, cancellationToken),
+            () => $"while building the shadow database for the comparison; it was dropped, and {database.Describe()} was not changed.",
+            cancellationToken);
+
+    private DriftReport Compare(long version, CancellationToken cancellationToken)
     {
         try
         {
@@ -48,11 +54,6 @@ public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRu
             var expected = SchemaCatalog.Read(shadow.Connection);
             var setAtRunTime = runner.DefaultsSetAtRunTime(version);
             return Report(version, CatalogComparer.Compare(RunTimeDefaults.Masked(expected, setAtRunTime), RunTimeDefaults.Masked(actual, setAtRunTime)));
-        }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(
-                $"Cancelled while building the shadow database for the comparison; it was dropped, and {database.Describe()} was not changed.", e, cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {

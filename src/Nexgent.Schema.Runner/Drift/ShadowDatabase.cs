@@ -36,6 +36,7 @@ internal sealed class ShadowDatabase : IDisposable
     /// </summary>
     public static ShadowDatabase Create(DatabaseConnection target, CancellationToken cancellationToken = default, DatabaseConnection? like = null)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var prefix = Prefix(target);
         DropAbandoned(target, prefix);
         var name = $"{prefix}{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}_{Guid.NewGuid().ToString("N")[..8]}";
@@ -50,6 +51,26 @@ internal sealed class ShadowDatabase : IDisposable
         }
 
         return new ShadowDatabase(target, name);
+    }
+
+    /// <summary>
+    /// Runs the work of a verb that makes shadow (scratch) databases: drift, baseline, <c>new --from-db</c>,
+    /// <c>import-prisma</c> and <c>deploy --rehearse</c>. The work passes <paramref name="cancellationToken"/> to every
+    /// statement it runs, so that cancelling cancels the running one on the server, and disposes each database it makes,
+    /// which drops it as the work unwinds. A cancellation then comes out as one
+    /// <see cref="OperationCanceledException"/>: "Cancelled " and <paramref name="cancelled"/>, which says what was
+    /// cancelled and that nothing was written or changed (the CLI prints it and exits 130).
+    /// </summary>
+    public static T Cancellable<T>(Func<T> work, Func<string> cancelled, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"Cancelled {cancelled()}", e, cancellationToken);
+        }
     }
 
     public void Dispose()

@@ -28,16 +28,20 @@ internal static class DatabaseMigrationGenerator
         GenerationRequest request,
         IMigrationCompiler compiler,
         CancellationToken cancellationToken)
-    {
-        try
-        {
-            return GenerateOn(database, assemblies, tags, request, compiler, cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
-        {
-            throw DatabaseErrors.Explain(e, database);
-        }
-    }
+        => ShadowDatabase.Cancellable(
+            () =>
+            {
+                try
+                {
+                    return GenerateOn(database, assemblies, tags, request, compiler, cancellationToken);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    throw DatabaseErrors.Explain(e, database);
+                }
+            },
+            () => $"while generating the migration on a shadow database; it was dropped, no class was written, and {database.Describe()} was not changed.",
+            cancellationToken);
 
     private static GenerationResult GenerateOn(
         DatabaseConnection database,

@@ -28,16 +28,20 @@ internal static class PrismaImporter
         IMigrationCompiler compiler,
         Action<ImportedMigration> proven,
         CancellationToken cancellationToken)
-    {
-        try
-        {
-            return ImportOn(server, migrations, @namespace, compiler, proven, cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
-        {
-            throw DatabaseErrors.Explain(e, server);
-        }
-    }
+        => ShadowDatabase.Cancellable(
+            () =>
+            {
+                try
+                {
+                    return ImportOn(server, migrations, @namespace, compiler, proven, cancellationToken);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    throw DatabaseErrors.Explain(e, server);
+                }
+            },
+            () => "while importing the Prisma migrations on scratch databases; they were dropped, and no class was written.",
+            cancellationToken);
 
     private static IReadOnlyList<ImportedMigration> ImportOn(
         DatabaseConnection server,
@@ -62,7 +66,7 @@ internal static class PrismaImporter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var before = SchemaCatalog.Read(prisma.Connection);
-                var script = new ScriptReader(session, server.Schema, migration, enums);
+                var script = new ScriptReader(session, server.Schema, migration, enums, cancellationToken);
                 var changes = script.Changes();
                 var after = SchemaCatalog.Read(prisma.Connection);
                 var name = UniqueName(MigrationName.Parse(migration.Description), migration.Version, classNames);
@@ -71,6 +75,7 @@ internal static class PrismaImporter
                 ImportedMigration? result = null;
                 foreach (var attempt in Attempts(changes, script))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var source = MigrationWriter.Write(new GeneratedMigration(migration.Version, name, @namespace, attempt, enums)
                     {
                         Origin = $"Imported by dotnet fm import-prisma from Prisma's migration {migration.Folder}. Read every line marked REVIEW.",
@@ -157,7 +162,7 @@ internal static class PrismaImporter
     /// One migration's SQL run statement by statement: the schema changes between two statements that change rows are
     /// read as one diff (renames the SQL states are renames), and each statement that changes rows is carried over.
     /// </summary>
-    private sealed class ScriptReader(NpgsqlConnection session, string schema, PrismaSqlMigration migration, HashSet<string> enums)
+    private sealed class ScriptReader(NpgsqlConnection session, string schema, PrismaSqlMigration migration, HashSet<string> enums, CancellationToken cancellationToken)
     {
         private readonly List<Change> changes = [];
         private readonly List<SqlStatement> segment = [];
@@ -220,6 +225,7 @@ internal static class PrismaImporter
             try
             {
                 using var command = new NpgsqlCommand(sql, session);
+                using var _ = cancellationToken.Register(command.Cancel);
                 command.ExecuteNonQuery();
             }
             catch (PostgresException e)

@@ -12,6 +12,9 @@ namespace Nexgent.Schema.Runner.Rehearsal;
 /// </summary>
 internal sealed class DeployRehearsal(DatabaseConnection target, SchemaRunnerOptions options, ILogger logger, CancellationToken cancellation)
 {
+    /// <summary>What ran on the copy, once it is made: a cancellation says where it got to.</summary>
+    private LockRecorder? recorder;
+
     /// <param name="steps">The deploy's pending migrations, each with what it would lose.</param>
     /// <param name="transactional">Whether the migration of a version runs in a transaction.</param>
     /// <param name="versionBefore">The version the database is at.</param>
@@ -24,11 +27,21 @@ internal sealed class DeployRehearsal(DatabaseConnection target, SchemaRunnerOpt
             return new RehearsalReport(target.Describe(), CopiedTo: null, CopySeconds: 0, versionBefore, [], Failure: null);
         }
 
+        return ShadowDatabase.Cancellable(
+            () => Rehearse(steps, transactional, versionBefore, rehearseOn),
+            () => (recorder is null ? "while making the copy to rehearse on"
+                    : recorder.Recorded.LastOrDefault() is { } last ? $"while rehearsing {last.Step}"
+                    : "before the first migration")
+                  + $"; the copy was dropped, and {target.Describe()} was not changed.",
+            cancellation);
+    }
+
+    private RehearsalReport Rehearse(IReadOnlyList<MigrationStep> steps, Func<long, bool> transactional, long versionBefore, string? rehearseOn)
+    {
         var server = rehearseOn is null ? target : DatabaseConnection.Parse(rehearseOn);
         var clock = Stopwatch.StartNew();
         using var shadow = CreateCopy(server);
         var copiedTo = $"{shadow.Name} on {(rehearseOn is null ? "the same server" : $"{server.Host}:{server.Port}")}";
-        LockRecorder? recorder = null;
         try
         {
             var copy = Beside(shadow.Connection);
@@ -47,13 +60,6 @@ internal sealed class DeployRehearsal(DatabaseConnection target, SchemaRunnerOpt
                 .ToList();
             logger.LogInformation("Rehearsed; dropping the copy. {Database} was not changed.", target.Describe());
             return new RehearsalReport(target.Describe(), copiedTo, copySeconds, versionBefore, migrations, failure);
-        }
-        catch (Exception e) when (cancellation.IsCancellationRequested)
-        {
-            var during = recorder is null ? "while making the copy to rehearse on"
-                : recorder.Recorded.LastOrDefault() is { } last ? $"while rehearsing {last.Step}"
-                : "before the first migration";
-            throw new OperationCanceledException($"Cancelled {during}; the copy was dropped, and {target.Describe()} was not changed.", e, cancellation);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -108,10 +114,6 @@ internal sealed class DeployRehearsal(DatabaseConnection target, SchemaRunnerOpt
         try
         {
             return ShadowDatabase.Create(server, cancellation, like: target);
-        }
-        catch (Exception e) when (cancellation.IsCancellationRequested)
-        {
-            throw new OperationCanceledException($"Cancelled while making the copy to rehearse on; {target.Describe()} was not changed.", e, cancellation);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {

@@ -4,6 +4,7 @@ using Nexgent.Schema.Migrations.Versions;
 using Nexgent.Schema.Runner;
 using Nexgent.Schema.Tests.Cli;
 using Nexgent.Schema.Tests.Infrastructure;
+using Nexgent.Schema.Tests.Scripting;
 using NUnit.Framework;
 
 namespace Nexgent.Schema.Tests.Generation;
@@ -88,22 +89,71 @@ public sealed class ImportPrismaTests
         }
     }
 
-    [Test]
-    public void A_folder_named_without_a_timestamp_is_refused_naming_it()
+    /// <summary>
+    /// Folders named as many projects name them, not with timestamps, imported as they are: Prisma applies them in the
+    /// ordinal order of their names (10_b before 1_a), and each SQL only runs after the one before it, so a class applied
+    /// out of that order fails. The classes build, migrate to the catalog psql gives from Prisma's SQL in that order, roll
+    /// back to nothing, and baseline a database Prisma migrated with those names.
+    /// </summary>
+    [TestCase("01_init", "02_add_label", "10_rename_label")]
+    [TestCase("1_a", "10_b", "2_c")]
+    [TestCase("00000000000000_init", "20240101000000_add_label", "20240102000000_rename_label")]
+    [TestCase("0_init", "20240101000000_add_label", "9_rename_label")]
+    public void A_Prisma_folder_named_in_any_way_imports_in_Prismas_order_and_baselines_a_database_Prisma_migrated(params string[] names)
     {
+        string[] steps =
+        [
+            """CREATE TABLE "item" ("id" INTEGER NOT NULL, CONSTRAINT "item_pkey" PRIMARY KEY ("id"));""",
+            """ALTER TABLE "item" ADD COLUMN "label" TEXT;""",
+            """ALTER TABLE "item" RENAME COLUMN "label" TO "title";""",
+        ];
+        var inPrismasOrder = names.Order(StringComparer.Ordinal).ToList();
         var folder = Directory.CreateTempSubdirectory("prisma-").FullName;
+        var project = Generated.NewProject(nexgentHistory: false);
+        using var database = TestDatabase.Create();
+        using var prismaMigrated = TestDatabase.Create();
         try
         {
-            Directory.CreateDirectory(Path.Combine(folder, "01_init"));
-            File.WriteAllText(Path.Combine(folder, "01_init", "migration.sql"), "CREATE TABLE t (id int);");
+            foreach (var (name, sql) in inPrismasOrder.Zip(steps))
+            {
+                Directory.CreateDirectory(Path.Combine(folder, name));
+                File.WriteAllText(Path.Combine(folder, name, "migration.sql"), sql);
+            }
 
-            var run = Fm.Run("import-prisma", folder, "-d", folder);
+            var import = Fm.Run("import-prisma", folder, "--project", project, "-c", database.ConnectionString);
 
-            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
-            Assert.That(run.Error.Trim(), Is.EqualTo("error: The Prisma migration folder '01_init' does not start with a 14-digit timestamp (yyyyMMddHHmmss_name), which is what becomes its version; rename it, and any other such folder, with timestamps in the order Prisma applies them (the order of their names), then import again."));
+            Assert.That(import.ExitCode, Is.EqualTo(ExitCodes.Success), import.ToString());
+            Assert.That(Fm.Run("list", "migrations", "--project", project, "-c", database.ConnectionString).ExitCode, Is.EqualTo(ExitCodes.Success), "the classes build");
+            var imported = Generated.Built(project).GetTypes()
+                .Select(t => (Attribute: t.GetCustomAttribute<FluentMigrator.MigrationAttribute>(), Source: File.ReadAllText(Directory.GetFiles(project, $"*_{t.Name}.cs").Single())))
+                .Where(m => m.Attribute is not null)
+                .OrderBy(m => m.Attribute!.Version)
+                .ToList();
+            Assert.That(imported.Select(m => inPrismasOrder.Single(n => m.Source.Contains($"from Prisma's migration {n}.", StringComparison.Ordinal))), Is.EqualTo(inPrismasOrder), "the versions keep Prisma's order");
+
+            var psql = Scripts.Psql(prismaMigrated, inPrismasOrder.SelectMany(n => new[] { "-f", Path.Combine(folder, n, "migration.sql") }));
+            Assert.That(psql.ExitCode, Is.Zero, psql.Error);
+            using (var runner = Runner(database, Generated.Built(project)))
+            {
+                runner.Runner.MigrateUp();
+                Assert.That(database.Catalog(), Is.EqualTo(prismaMigrated.Catalog()), "up: what Prisma's SQL gives");
+                runner.Runner.MigrateDown(0);
+                Assert.That(database.Catalog(), Is.Empty, "down: nothing");
+            }
+
+            prismaMigrated.Execute(PrismaBuilt.CreateTable);
+            foreach (var name in inPrismasOrder)
+            {
+                PrismaBuilt.Record(prismaMigrated, name);
+            }
+
+            var baseline = Fm.Run("baseline", "--from-prisma", "--project", project, "-c", prismaMigrated.ConnectionString);
+            Assert.That(baseline.ExitCode, Is.EqualTo(ExitCodes.Success), baseline.ToString());
+            Assert.That(prismaMigrated.RecordedVersions(), Is.EqualTo(imported.Select(m => m.Attribute!.Version)));
         }
         finally
         {
+            Directory.Delete(project, recursive: true);
             Directory.Delete(folder, recursive: true);
         }
     }
