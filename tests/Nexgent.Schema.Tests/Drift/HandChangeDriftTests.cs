@@ -15,7 +15,7 @@ public sealed class HandChangeDriftTests
 {
     private static string Programmable => Path.Combine(TestContext.CurrentContext.TestDirectory, "Nexgent.Schema.Tests.ProgrammableMigrations.dll");
 
-    private const long ProgrammableVersion = 20350101000000;
+    private const long ProgrammableVersion = 20350102000000;
 
     private const string NexgentColumnsOfAgents =
         "id, user_id, name, trading_mode, trading_config, created_at, updated_at, automated_trading_simulation, automated_trading_live";
