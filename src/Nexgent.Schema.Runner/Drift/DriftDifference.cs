@@ -39,14 +39,12 @@ public sealed partial record DriftDifference(FactKind Kind, string Name, string?
 
     private string Changed(string noun, string expected, string actual)
     {
-        string Both(Func<string, string> words) => $"{words(actual)} in the database but {words(expected)} in the migrations";
-
         switch (Kind)
         {
             case FactKind.RowSecurity:
                 return $"Row-level security on table {Name} is {actual} in the database but {expected} in the migrations.";
             case FactKind.Sequence:
-                return $"The sequence {Name} is {Both(d => d.Length == 0 ? "owned by no column" : d)}.";
+                return $"The sequence {Name} is {OwnedBy(actual)} in the database but {OwnedBy(expected)} in the migrations.";
             case FactKind.ColumnOrder:
                 return $"The columns of table {Name} are in the order {actual} in the database but {expected} in the migrations.";
             case FactKind.Trigger when TriggerState(expected) is var (wantedTrigger, wantedState) && TriggerState(actual) is var (foundTrigger, foundState)
@@ -91,6 +89,9 @@ public sealed partial record DriftDifference(FactKind Kind, string Name, string?
             _ => null,
         };
     }
+
+    /// <summary>A sequence's definition: the column it is owned by, if any.</summary>
+    private static string OwnedBy(string definition) => definition.Length == 0 ? "owned by no column" : definition;
 
     private static string Article(string noun) => "aeiou".Contains(noun[0]) ? "an" : "a";
 
