@@ -5,8 +5,8 @@ namespace Nexgent.Schema.Tests.ProgrammableMigrations;
 /// <summary>
 /// One object of each kind pg_dump prints and a person could change by hand: an enum, a domain, a sequence with its
 /// own options, a table with an identity, a generated column, a default from the sequence, constraints of each kind and
-/// a comment, a partial index with INCLUDE, an inheriting table, a partitioned table with two partitions and one with
-/// none, a materialized view and a rule.
+/// a comment, a partial index with INCLUDE, a table with a serial, an inheriting table, a partitioned table with two
+/// partitions and one with none, a materialized view and a rule.
 /// </summary>
 [Migration(20350102000000, "create_one_of_each_kind")]
 public sealed class CreateOneOfEachKind : Migration
@@ -39,7 +39,7 @@ public sealed class CreateOneOfEachKind : Migration
 
             CREATE INDEX notes_recent ON notes USING btree (updated_at) INCLUDE (owner_name) WHERE body <> '';
 
-            CREATE TABLE bookings (room integer NOT NULL, during tsrange NOT NULL);
+            CREATE TABLE bookings (id serial, room integer NOT NULL, during tsrange NOT NULL);
 
             CREATE TABLE events (id bigint NOT NULL, happened_at timestamp with time zone NOT NULL);
             CREATE TABLE audit_events (actor text) INHERITS (events);

@@ -86,17 +86,22 @@ public enum FactKind
 internal sealed record CatalogFact(FactKind Kind, string Name, string Definition)
 {
     /// <summary>
-    /// For a setting, a comment or privileges: the object it is of. When that object is on one side only, it is the
-    /// difference, and its settings are none.
+    /// The object this one is of: a setting's, comment's or privileges' object, a constraint's index's constraint, a
+    /// serial's or identity's sequence's column. When that object is on one side only, it is the difference, and this
+    /// one is none.
     /// </summary>
     public (FactKind Kind, string Name)? Subject { get; init; }
 
     /// <summary>
-    /// A setting of the object <paramref name="subjectKind"/> <paramref name="subject"/>; a comment or privileges are
-    /// named as COMMENT ON and GRANT name their object (<c>column notes.body</c>), the others by the object's name.
+    /// A fact of <paramref name="subject"/>; a comment or privileges are named as COMMENT ON and GRANT name their object
+    /// (<c>column notes.body</c>), the others keep <paramref name="name"/>.
     /// </summary>
+    public static CatalogFact Of(FactKind kind, string name, string definition, (FactKind Kind, string Name) subject)
+        => new(kind, kind is FactKind.Comment or FactKind.Privileges ? $"{NounOf(subject.Kind)} {subject.Name}" : name, definition) { Subject = subject };
+
+    /// <summary>A setting, comment or privileges of the object <paramref name="subjectKind"/> <paramref name="subject"/>.</summary>
     public static CatalogFact Setting(FactKind kind, FactKind subjectKind, string subject, string definition)
-        => new(kind, kind is FactKind.Comment or FactKind.Privileges ? $"{NounOf(subjectKind)} {subject}" : subject, definition) { Subject = (subjectKind, subject) };
+        => Of(kind, subject, definition, (subjectKind, subject));
 
     /// <summary>
     /// An extension installed in another schema than the one compared: it counts when the migrations create it, or

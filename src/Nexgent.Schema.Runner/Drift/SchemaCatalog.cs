@@ -65,7 +65,8 @@ internal static class SchemaCatalog
             FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
             JOIN pg_type ty ON ty.oid = a.atttypid
         ), seq AS (
-          SELECT s.*
+          SELECT s.*, (SELECT t2.relpersistence FROM pg_depend dp JOIN pg_class t2 ON t2.oid = dp.refobjid
+                        WHERE dp.classid = 'pg_class'::regclass AND dp.objid = s.oid AND dp.deptype = 'a' LIMIT 1) AS owner_persistence
             FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace
            WHERE n.nspname = @schema AND s.relkind = 'S' AND s.relname <> ALL (@bookkeeping) AND {{OfNoExtension("pg_class", "s.oid")}}
         ), facts (kind, name, definition, in_schema, catalog, objid, objsubid) AS (
@@ -249,23 +250,33 @@ internal static class SchemaCatalog
             FROM col WHERE col.attoptions IS NOT NULL
           UNION ALL
           SELECT {{(int)FactKind.SequenceOptions}}, seq.relname::text,
-                 concat_ws(', ', CASE WHEN seq.relpersistence = 'u' THEN 'unlogged' END, NULLIF({{SequenceOptions("q", withType: true)}}, '')),
+                 -- A serial's sequence is as logged as its table, which says so.
+                 concat_ws(', ', CASE WHEN seq.relpersistence <> COALESCE(seq.owner_persistence, 'p') THEN CASE seq.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'logged' END END,
+                                 NULLIF({{SequenceOptions("q", withType: true)}}, '')),
                  {{SequenceKind}}
             FROM seq JOIN pg_sequence q ON q.seqrelid = seq.oid
            WHERE NOT EXISTS (SELECT 1 FROM pg_depend dp WHERE dp.classid = 'pg_class'::regclass AND dp.objid = seq.oid AND dp.deptype = 'i')
         )
-        -- An index a primary key, unique or exclusion constraint made is that constraint's (and has its name).
-        SELECT kind, name, definition, in_schema,
-               CASE WHEN kind = {{(int)FactKind.Index}} AND EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = f.objid AND c.contype IN ('p', 'u', 'x'))
-                    THEN {{(int)FactKind.Constraint}} END
+        SELECT f.kind, f.name, f.definition, f.in_schema, owner.kind, owner.name
           FROM facts f
+          -- An index a primary key, unique or exclusion constraint made is that constraint's (and has its name); a
+          -- sequence a column owns (serial, identity) is that column's.
+          LEFT JOIN LATERAL (
+                SELECT {{(int)FactKind.Constraint}} AS kind, f.name
+                  FROM pg_constraint c WHERE f.kind = {{(int)FactKind.Index}} AND c.conindid = f.objid AND c.contype IN ('p', 'u', 'x')
+                UNION ALL
+                SELECT {{ColumnKind}}, t2.relname || '.' || a.attname
+                  FROM pg_depend dp JOIN pg_class t2 ON t2.oid = dp.refobjid JOIN pg_attribute a ON a.attrelid = dp.refobjid AND a.attnum = dp.refobjsubid
+                 WHERE f.kind = {{SequenceKind}} AND dp.classid = 'pg_class'::regclass AND dp.objid = f.objid AND dp.deptype IN ('a', 'i')
+                 LIMIT 1
+              ) owner ON true
         UNION ALL
-        SELECT kind, name, definition, true, subject FROM settings WHERE definition <> ''
+        SELECT kind, name, definition, true, subject, name FROM settings WHERE definition <> ''
         UNION ALL
-        SELECT {{(int)FactKind.Comment}}, f.name, d.description, true, f.kind
+        SELECT {{(int)FactKind.Comment}}, f.name, d.description, true, f.kind, f.name
           FROM commentable f JOIN pg_description d ON d.classoid = f.catalog AND d.objoid = f.objid AND d.objsubid = f.objsubid
         UNION ALL
-        SELECT {{(int)FactKind.Privileges}}, f.name, changed.privileges, true, f.kind
+        SELECT {{(int)FactKind.Privileges}}, f.name, changed.privileges, true, f.kind, f.name
           FROM commentable f
           JOIN LATERAL (
                 SELECT c.relacl AS acl, c.relowner AS owner, CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char" AS type
@@ -311,7 +322,7 @@ internal static class SchemaCatalog
             var (kind, name, definition) = ((FactKind)reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
             facts.Add(reader.IsDBNull(4)
                 ? new CatalogFact(kind, name, definition) { OutsideSchema = !reader.GetBoolean(3) }
-                : CatalogFact.Setting(kind, (FactKind)reader.GetInt32(4), name, definition));
+                : CatalogFact.Of(kind, name, definition, ((FactKind)reader.GetInt32(4), reader.GetString(5))));
         }
 
         return facts.OrderBy(f => f.Kind).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();

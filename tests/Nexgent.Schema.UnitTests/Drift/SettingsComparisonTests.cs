@@ -49,6 +49,17 @@ public sealed class SettingsComparisonTests
     }
 
     [Test]
+    public void A_new_serial_column_is_one_difference_not_one_more_for_its_sequence()
+    {
+        var column = new CatalogFact(FactKind.Column, "tags.n", "integer not null default nextval('tags_n_seq'::regclass)");
+        var sequence = CatalogFact.Of(FactKind.Sequence, "tags_n_seq", "owned by tags.n", (FactKind.Column, "tags.n"));
+
+        var differences = CatalogComparer.Compare([Tags, Description], [Tags, Description, column, sequence]);
+
+        Assert.That(differences.Select(d => d.Kind), Is.EqualTo(new[] { FactKind.Column }));
+    }
+
+    [Test]
     public void The_setting_of_a_column_on_both_sides_is_a_difference_of_its_own()
     {
         var differences = CatalogComparer.Compare([Tags, Description], [Tags, Description, CatalogFact.Setting(FactKind.ColumnStorage, FactKind.Column, "tags.description", "external")]);
