@@ -90,7 +90,7 @@ public sealed class TestDatabase : IDisposable
     /// <summary>The versions recorded in FluentMigrator's version table of <paramref name="schema"/>, ascending; empty when it does not exist.</summary>
     public List<long> RecordedVersions(string schema = "public")
     {
-        var table = $"{Nexgent.Schema.Runner.Identifier.Quote(schema)}.\"VersionInfo\"";
+        var table = Nexgent.Schema.Runner.Identifier.Qualified(schema, Nexgent.Schema.Runner.VersionTable.DefaultTableName);
         return Scalar<bool>($"SELECT to_regclass('{table.Replace("'", "''", StringComparison.Ordinal)}') IS NOT NULL")
             ? Rows($"SELECT \"Version\" FROM {table} ORDER BY 1").Select(r => (long)r[0]!).ToList()
             : [];

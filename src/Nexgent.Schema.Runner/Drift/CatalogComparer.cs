@@ -4,7 +4,8 @@ namespace Nexgent.Schema.Runner.Drift;
 /// Compares a database's catalog with the one its migrations build. A table or view on one side only is one
 /// difference, not one more per column, constraint, index, trigger, policy or rule of it. The order of a table's
 /// columns counts, but only when both sides have the same columns: when they do not, the column differences say it.
-/// An extension only the database has, outside the schema compared, is not the schema's drift.
+/// Likewise an object on one side only is one difference, not one more per setting, comment or privilege of it. An
+/// extension only the database has, outside the schema compared, is not the schema's drift.
 /// </summary>
 internal static class CatalogComparer
 {
@@ -13,7 +14,7 @@ internal static class CatalogComparer
         var expectedByKey = expected.ToDictionary(f => (f.Kind, f.Name));
         var actualByKey = actual.ToDictionary(f => (f.Kind, f.Name));
         var relations = expected.Concat(actual).Where(f => f.Kind is FactKind.Table or FactKind.View).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var oneSided = expectedByKey.Keys.Except(actualByKey.Keys).Concat(actualByKey.Keys.Except(expectedByKey.Keys)).ToList();
+        var oneSided = expectedByKey.Keys.Except(actualByKey.Keys).Concat(actualByKey.Keys.Except(expectedByKey.Keys)).ToHashSet();
         var relationsOnOneSide = oneSided.Where(k => k.Kind is FactKind.Table or FactKind.View).Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
         var tablesWithOtherColumns = oneSided.Where(k => k.Kind == FactKind.Column).Select(k => CatalogFact.OwnerOf(k.Kind, k.Name, relations)).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
@@ -33,6 +34,12 @@ internal static class CatalogComparer
             }
 
             if (CatalogFact.OwnerOf(key.Kind, key.Name, relations) is { } owner && relationsOnOneSide.Contains(owner))
+            {
+                continue;
+            }
+
+            if ((wanted ?? found)!.Subject is { } subject
+                && (oneSided.Contains(subject) || CatalogFact.OwnerOf(subject.Kind, subject.Name, relations) is { } table && relationsOnOneSide.Contains(table)))
             {
                 continue;
             }

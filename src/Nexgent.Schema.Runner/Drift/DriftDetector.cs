@@ -27,7 +27,8 @@ public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRu
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var actual = SchemaCatalog.Read(database);
+            var versionTable = VersionTable.Find(database, options.Value.MigrationAssemblies).TableName;
+            var actual = SchemaCatalog.Read(database, versionTable);
             using var shadow = ShadowDatabase.Create(database, cancellationToken);
             if (version != 0)
             {
@@ -51,7 +52,7 @@ public sealed class DriftDetector(DatabaseConnection database, IOptions<SchemaRu
                 shadowRunner.Runner.MigrateUpAsync(version, cancellationToken).GetAwaiter().GetResult();
             }
 
-            var expected = SchemaCatalog.Read(shadow.Connection);
+            var expected = SchemaCatalog.Read(shadow.Connection, versionTable);
             var setAtRunTime = runner.DefaultsSetAtRunTime(version);
             return Report(version, CatalogComparer.Compare(RunTimeDefaults.Masked(expected, setAtRunTime), RunTimeDefaults.Masked(actual, setAtRunTime)));
         }

@@ -22,6 +22,11 @@ public sealed partial record DriftDifference(FactKind Kind, string Name, string?
     {
         get
         {
+            if (Setting() is { } setting)
+            {
+                return $"{setting}.";
+            }
+
             var noun = new CatalogFact(Kind, Name, "").Noun;
             return (Expected, Actual) switch
             {
@@ -38,6 +43,8 @@ public sealed partial record DriftDifference(FactKind Kind, string Name, string?
         {
             case FactKind.RowSecurity:
                 return $"Row-level security on table {Name} is {actual} in the database but {expected} in the migrations.";
+            case FactKind.Sequence:
+                return $"The sequence {Name} is {OwnedBy(actual)} in the database but {OwnedBy(expected)} in the migrations.";
             case FactKind.ColumnOrder:
                 return $"The columns of table {Name} are in the order {actual} in the database but {expected} in the migrations.";
             case FactKind.Trigger when TriggerState(expected) is var (wantedTrigger, wantedState) && TriggerState(actual) is var (foundTrigger, foundState)
@@ -49,6 +56,42 @@ public sealed partial record DriftDifference(FactKind Kind, string Name, string?
                 return $"The {noun} {Name} is {Shown(actual)} in the database but {Shown(expected)} in the migrations.";
         }
     }
+
+    /// <summary>
+    /// The sentence for a setting, a comment or privileges (a fact there only when not the default: a side without it
+    /// has the default), else null.
+    /// </summary>
+    private string? Setting()
+    {
+        string Both(Func<string?, string> words) => $"{words(Actual)} in the database but {words(Expected)} in the migrations";
+        return Kind switch
+        {
+            FactKind.Persistence => $"The table {Name} is {Both(v => v ?? "logged")}",
+            FactKind.StorageParameters => $"The table {Name} has {Both(v => v is null ? "no storage parameters" : $"storage parameters ({v})")}",
+            FactKind.Inheritance => $"The table {Name} {Both(v => $"inherits from {v ?? "no table"}")}",
+            FactKind.Partitioning => $"The table {Name} is {Both(v => v is null ? "not partitioned" : $"partitioned by {v}")}",
+            FactKind.PartitionOf => $"The table {Name} is {Both(v => v switch
+            {
+                null => "not a partition",
+                _ when v.EndsWith(" DEFAULT", StringComparison.Ordinal) => $"the default partition of {v[..^" DEFAULT".Length]}",
+                _ => $"a partition of {v}",
+            })}",
+            FactKind.ReplicaIdentity => $"The table {Name} has replica identity {Both(v => v ?? "default")}",
+            FactKind.ClusterIndex => $"The table {Name} is marked to cluster {Both(v => $"on {v ?? "no index"}")}",
+            FactKind.ColumnCollation => $"The column {Name} has {Both(v => v is null ? "the default collation" : $"collation {v}")}",
+            FactKind.ColumnStorage => $"The column {Name} has {Both(v => v is null ? "its type's storage" : $"storage {v}")}",
+            FactKind.ColumnStatistics => $"The column {Name} has {Both(v => v is null ? "the default statistics target" : $"statistics target {v}")}",
+            FactKind.ColumnCompression => $"The column {Name} has {Both(v => v is null ? "the default compression" : $"compression {v}")}",
+            FactKind.ColumnOptions => $"The column {Name} has {Both(v => v is null ? "no options" : $"options ({v})")}",
+            FactKind.SequenceOptions => $"The sequence {Name} has {Both(v => v is null ? "the default options" : $"options ({v})")}",
+            FactKind.Comment => $"The {Name} has {Both(v => v is null ? "no comment" : $"the comment {Shown(v)}")}",
+            FactKind.Privileges => $"The privileges on {Name} are {Both(v => v is null ? "the default" : $"the default with {v}")}",
+            _ => null,
+        };
+    }
+
+    /// <summary>A sequence's definition: the column it is owned by, if any.</summary>
+    private static string OwnedBy(string definition) => definition.Length == 0 ? "owned by no column" : definition;
 
     private static string Article(string noun) => "aeiou".Contains(noun[0]) ? "an" : "a";
 

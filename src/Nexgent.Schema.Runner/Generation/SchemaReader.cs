@@ -9,7 +9,7 @@ namespace Nexgent.Schema.Runner.Generation;
 /// </summary>
 internal static class SchemaReader
 {
-    private const string Bookkeeping = $"('{VersionTable.DefaultTableName}', '{Journal.VersionJournal.TableName}', '{Baselining.PrismaMigrationsTable.Name}')";
+    private static readonly string Bookkeeping = BookkeepingTables.SqlList();
 
     private static string OfNoExtension(string catalog, string oid)
         => $"NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{catalog}'::regclass AND e.objid = {oid} AND e.deptype = 'e')";

@@ -6,7 +6,7 @@ namespace Nexgent.Schema.Runner.Rehearsal;
 internal sealed record RelationName(uint Oid, string Name, string Table)
 {
     /// <summary>Whether it is the runner's own bookkeeping in the migrated schema (the version table, the journal), not the application's.</summary>
-    public bool IsBookkeeping => Table is VersionTable.DefaultTableName or Journal.VersionJournal.TableName;
+    public bool IsBookkeeping => BookkeepingTables.Contains(Table);
 }
 
 /// <summary>A table lock one session holds: on which relation, in which mode.</summary>

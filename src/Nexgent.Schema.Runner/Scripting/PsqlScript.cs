@@ -221,7 +221,7 @@ internal sealed class PsqlScript(
     private string HoldsTables()
     {
         var schema = Psql.Literal(database.Schema);
-        var bookkeeping = string.Join(", ", new[] { VersionTable.DefaultTableName, VersionJournal.TableName, PrismaMigrationsTable.Name }.Select(Psql.Literal));
+        var bookkeeping = string.Join(", ", BookkeepingTables.Names(versionTable.TableName).Select(Psql.Literal));
         return $"""
             (EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                           WHERE n.nspname = {schema} AND c.relkind IN ('r', 'p') AND c.relname NOT IN ({bookkeeping})

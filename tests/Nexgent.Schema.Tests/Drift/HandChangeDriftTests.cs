@@ -15,7 +15,7 @@ public sealed class HandChangeDriftTests
 {
     private static string Programmable => Path.Combine(TestContext.CurrentContext.TestDirectory, "Nexgent.Schema.Tests.ProgrammableMigrations.dll");
 
-    private const long ProgrammableVersion = 20350101000000;
+    private const long ProgrammableVersion = 20350102000000;
 
     private const string NexgentColumnsOfAgents =
         "id, user_id, name, trading_mode, trading_config, created_at, updated_at, automated_trading_simulation, automated_trading_live";
@@ -212,11 +212,5 @@ public sealed class HandChangeDriftTests
 
     private static TestCaseData Case(string name, string change, string sentence) => new TestCaseData(change, sentence).SetArgDisplayNames(name);
 
-    /// <summary>The sentences drift printed, one a line, once its closing line is checked to count them.</summary>
-    private static List<string> Differences(FmRun run, long version)
-    {
-        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
-        Assert.That(lines[^1], Is.EqualTo($"{lines.Count - 1} difference(s) from the migrations at version {version}."), run.ToString());
-        return lines[..^1];
-    }
+    private static List<string> Differences(FmRun run, long version) => DriftOutput.Differences(run, version);
 }
