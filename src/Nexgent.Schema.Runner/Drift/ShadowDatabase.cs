@@ -50,7 +50,72 @@ internal sealed class ShadowDatabase : IDisposable
                 $"User '{target.Username}' may not create the temporary shadow database the comparison needs; grant it CREATEDB (ALTER ROLE {Identifier.Quote(target.Username ?? "")} CREATEDB) or run with a user that has it.", e);
         }
 
-        return new ShadowDatabase(target, name);
+        var shadow = new ShadowDatabase(target, name);
+        try
+        {
+            CopyDefaultPrivileges(target, shadow.Connection, cancellationToken);
+        }
+        catch
+        {
+            shadow.Dispose();
+            throw;
+        }
+
+        return shadow;
+    }
+
+    /// <summary>
+    /// The default privileges the connecting role set in <paramref name="target"/> (<c>ALTER DEFAULT PRIVILEGES</c>, on its
+    /// own or in the target's schema), set alike in <paramref name="shadow"/>: the objects the migrations create get the
+    /// same grants on both sides, as they do from the role that runs them. A role's entry of its own replaces the
+    /// built-in defaults, so those are revoked first; an entry of a schema adds to them.
+    /// </summary>
+    private static void CopyDefaultPrivileges(DatabaseConnection target, DatabaseConnection shadow, CancellationToken cancellationToken)
+    {
+        var statements = new List<string>();
+        using (var connection = new NpgsqlConnection(target.ConnectionString))
+        {
+            connection.Open();
+            using var read = new NpgsqlCommand("""
+                SELECT n.nspname, d.defaclobjtype::text,
+                       CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+                       a.privilege_type, a.is_grantable
+                  FROM pg_default_acl d
+                  LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+                  LEFT JOIN LATERAL aclexplode(d.defaclacl) a ON true
+                 WHERE pg_get_userbyid(d.defaclrole) = current_user AND (d.defaclnamespace = 0 OR n.nspname = @schema)
+                 ORDER BY d.defaclnamespace, 2, 3, 4
+                """, connection);
+            read.Parameters.AddWithValue("schema", target.Schema);
+            using var reader = read.ExecuteReader();
+            var revoked = new HashSet<string>();
+            while (reader.Read())
+            {
+                var objects = reader.GetString(1) switch { "r" => "TABLES", "S" => "SEQUENCES", "f" => "FUNCTIONS", "T" => "TYPES", _ => "SCHEMAS" };
+                var inSchema = reader.IsDBNull(0) ? "" : $" IN SCHEMA {Identifier.Quote(reader.GetString(0))}";
+                if (inSchema.Length == 0 && revoked.Add(objects))
+                {
+                    statements.Add($"ALTER DEFAULT PRIVILEGES REVOKE ALL ON {objects} FROM PUBLIC, CURRENT_USER");
+                }
+
+                if (!reader.IsDBNull(2))
+                {
+                    statements.Add($"ALTER DEFAULT PRIVILEGES{inSchema} GRANT {reader.GetString(3)} ON {objects} TO {reader.GetString(2)}{(reader.GetBoolean(4) ? " WITH GRANT OPTION" : "")}");
+                }
+            }
+        }
+
+        if (statements.Count == 0)
+        {
+            return;
+        }
+
+        if (target.Schema != "public")
+        {
+            statements.Insert(0, $"CREATE SCHEMA IF NOT EXISTS {Identifier.Quote(target.Schema)}");
+        }
+
+        Execute(shadow, string.Join(";\n", statements), cancellationToken);
     }
 
     /// <summary>
