@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Nexgent.Schema.Runner;
@@ -106,22 +107,21 @@ internal static class DatabaseErrors
     private static string PrivilegeAdvice(PostgresException error, FailedStatement? statement, DatabaseConnection database)
     {
         var user = database.Username ?? "(the connection's user)";
-        var denied = System.Text.RegularExpressions.Regex.Match(error.MessageText, "^permission denied for (\\w+) (.+)$");
-        if (denied.Success)
+        var denied = Regex.Match(error.MessageText, "^permission denied for (\\w+) (.+)$");
+        if (denied.Success && Privilege(denied.Groups[1].Value, statement?.Text) is { } privilege)
         {
             var (kind, name) = (denied.Groups[1].Value, denied.Groups[2].Value);
-            var privilege = Privilege(kind, statement?.Text);
             return $"The user {user} lacks the {privilege} privilege on {kind} {name}: grant it (GRANT {privilege} ON {kind.ToUpperInvariant()} {name} TO {Identifier.Quote(user)};) or connect as the owner of {kind} {name}.";
         }
 
-        var owner = System.Text.RegularExpressions.Regex.Match(error.MessageText, "^must be owner of (.+)$");
+        var owner = Regex.Match(error.MessageText, "^must be owner of (.+)$");
         return owner.Success
             ? $"Only the owner of {owner.Groups[1].Value} may do this: connect as its owner (or a member of the role that owns it)."
             : $"The user {user} lacks a privilege this needs: grant it, or connect as the owner of the database and its schema.";
     }
 
-    /// <summary>The privilege a statement needs on an object of <paramref name="kind"/>, from the statement's first word.</summary>
-    private static string Privilege(string kind, string? statement)
+    /// <summary>The privilege a statement needs on an object of <paramref name="kind"/>, from the statement's first word; null when not known.</summary>
+    private static string? Privilege(string kind, string? statement)
     {
         var verb = statement?.TrimStart().Split([' ', '\n', '\t', '('], 2)[0].ToUpperInvariant() ?? "";
         return kind switch
@@ -130,7 +130,7 @@ internal static class DatabaseErrors
             "table" => verb is "SELECT" or "INSERT" or "UPDATE" or "DELETE" or "TRUNCATE" ? verb : "REFERENCES",
             "sequence" => "USAGE",
             "function" or "procedure" => "EXECUTE",
-            _ => "needed",
+            _ => null,
         };
     }
 
@@ -147,7 +147,7 @@ internal static class DatabaseErrors
                 return $"PostgreSQL at {database.Host}:{database.Port} is a read-only standby: connect to the primary.";
             }
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
             // Not known which: both ways out are said.
         }
