@@ -21,6 +21,24 @@ internal static class ArgumentChecks
         return option;
     }
 
+    /// <summary>
+    /// Seconds PostgreSQL keeps as a setting in milliseconds (lock_timeout), which it refuses above 2147483647 ms: the
+    /// wrong number is said while parsing rather than by the server, after connecting.
+    /// </summary>
+    public static Option<int?> MillisecondSetting(this Option<int?> option, string setting)
+    {
+        option.Validators.Add(result =>
+        {
+            if (Value<int?>(result) is > MaxMillisecondSettingSeconds and { } seconds)
+            {
+                result.AddError($"{Name(result)} {seconds} is more than PostgreSQL's {setting} accepts; give 0 to {MaxMillisecondSettingSeconds} seconds.");
+            }
+        });
+        return option.Seconds();
+    }
+
+    private const int MaxMillisecondSettingSeconds = int.MaxValue / 1000;
+
     /// <summary>A migration's version, or 0 where <paramref name="zero"/> says what 0 means.</summary>
     public static Option<long> Version(this Option<long> option, string? zero = null)
     {

@@ -73,10 +73,10 @@ internal static class CommandExecution
     private static int Report(Exception failure, ParseResult parsed, SharedOptions options)
     {
         var (sentence, exitCode) = Failures.Describe(failure);
-        Console.Error.WriteLine($"error: {sentence}");
+        Console.Error.WriteLine($"error: {Printable.Text(sentence)}");
         if (parsed.GetValue(options.Verbose))
         {
-            Console.Error.WriteLine(failure);
+            Console.Error.WriteLine(Printable.Text(failure.ToString()));
         }
 
         return exitCode;

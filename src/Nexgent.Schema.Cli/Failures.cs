@@ -1,3 +1,4 @@
+using Nexgent.Schema.Cli.Loading;
 using Nexgent.Schema.Runner;
 using Nexgent.Schema.Runner.Safety;
 
@@ -18,10 +19,10 @@ internal static class Failures
             $"Another runner has held the migration lock on {timeout.Database} for more than {timeout.Waited.TotalSeconds:0} s; wait for it to finish, or raise --lock-wait.",
             ExitCodes.Failure),
         MigrationLockLostException lost => (
-            $"{lost.Message.TrimEnd('.')}; check `dotnet fm status` before running again.",
+            $"{lost.Message.TrimEnd('.')}; check `{FmCommandLine.Invocation} status` before running again.",
             ExitCodes.Failure),
         DirtyDatabaseException dirty => (
-            $"Migration {dirty.Migration} cannot run in a transaction and {dirty.What}, so part of it may be in {dirty.Database}; repair the database by hand, then run `dotnet fm resolve --rolled-back {dirty.Version}` (undone) or `dotnet fm resolve --applied {dirty.Version}` (completed).",
+            $"Migration {dirty.Migration} cannot run in a transaction and {dirty.What}, so part of it may be in {dirty.Database}; repair the database by hand, then run `{FmCommandLine.Invocation} resolve --rolled-back {dirty.Version}` (undone) or `{FmCommandLine.Invocation} resolve --applied {dirty.Version}` (completed).",
             ExitCodes.Failure),
         BreakingChangeRefusedException breaking => (
             $"{breaking.Summary}; run again with --allow-breaking-changes (-b) to apply {(breaking.Breaking.Count == 1 ? "it" : "them")}. Nothing was applied.",
@@ -31,16 +32,16 @@ internal static class Failures
             ExitCodes.Failure),
         VersionOrderException order => (failure.Message, ExitCodes.ValidationFailed),
         UnknownVersionException unknown => (
-            $"Version {unknown.Version} is not a migration in the assemblies (they hold {unknown.Available}); run `dotnet fm list migrations` to see them.",
+            $"Version {unknown.Version} is not a migration in the assemblies (they hold {unknown.Available}); run `{FmCommandLine.Invocation} list migrations` to see them.",
             ExitCodes.Failure),
         MissingMigrationException missing => (
-            $"The database records version {missing.Version} as applied, but no migration assembly contains it, so it cannot be rolled back; run with the assembly that holds it (-a).",
+            $"The database records version {missing.Version} as applied, but no migration assembly contains it, so it cannot be rolled back; {(BundledMigrations.Assemblies is null ? "run with the assembly that holds it (-a)" : "build a bundle that holds it")}.",
             ExitCodes.Failure),
         UnrecordedSchemaException { MigratedByPrisma: true } unrecorded => (
-            $"{unrecorded.Database} was migrated by Prisma and records no FluentMigrator version; run `dotnet fm baseline --from-prisma` first, then migrate.",
+            $"{unrecorded.Database} was migrated by Prisma and records no FluentMigrator version; run `{FmCommandLine.Invocation} baseline --from-prisma` first, then migrate.",
             ExitCodes.Failure),
         UnrecordedSchemaException unrecorded => (
-            $"{unrecorded.Database} already holds tables but records no migration; if they are the schema at some version, record it with `dotnet fm baseline --version V` first.",
+            $"{unrecorded.Database} already holds tables but records no migration; if they are the schema at some version, record it with `{FmCommandLine.Invocation} baseline --version V` first.",
             ExitCodes.Failure),
         OperationCanceledException cancelled when cancelled.Message.StartsWith("Cancelled", StringComparison.Ordinal) => (cancelled.Message, ExitCodes.Cancelled),
         OperationCanceledException => ("Cancelled before any migration ran; nothing was changed.", ExitCodes.Cancelled),

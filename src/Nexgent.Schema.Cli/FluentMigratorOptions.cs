@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nexgent.Schema.Cli.Loading;
 
 namespace Nexgent.Schema.Cli;
 
@@ -12,10 +13,12 @@ internal static class FluentMigratorOptions
 {
     public static IEnumerable<Option> NotSupported()
     {
-        yield return Refused<string>("--namespace", ["-n"],
-            "-n/--namespace is not supported: dotnet fm runs every migration of the assemblies it is given; put the migrations to run in an assembly of their own (-a).");
-        yield return Refused<bool>("--nested", [],
-            "--nested (of -n/--namespace) is not supported: dotnet fm runs every migration of the assemblies it is given; put the migrations to run in an assembly of their own (-a).");
+        // A bundle's command line is built after its migrations are known, and it takes no -a.
+        var everyMigration = BundledMigrations.Assemblies is null
+            ? "dotnet fm runs every migration of the assemblies it is given; put the migrations to run in an assembly of their own (-a)."
+            : "a bundle runs every migration it holds; put the migrations to run in an assembly of their own, and bundle that.";
+        yield return Refused<string>("--namespace", ["-n"], $"-n/--namespace is not supported: {everyMigration}");
+        yield return Refused<bool>("--nested", [], $"--nested (of -n/--namespace) is not supported: {everyMigration}");
         yield return Refused<string>("--processor-switches", ["-s"],
             "-s/--processor-switches is not supported: give PostgreSQL's settings in the connection (-c), as URL parameters or Npgsql keywords.");
         yield return Refused<bool>("--no-connection", [],

@@ -16,9 +16,13 @@ public static class FmCommandLine
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Build(), "dotnet fm");
 
+    /// <summary>How the person started this command line, for the commands that advice names: dotnet fm, or a bundle's file.</summary>
+    internal static string Invocation { get; set; } = "dotnet fm";
+
     /// <summary>Runs <paramref name="root"/>, a command line of dotnet fm's verbs that <paramref name="invocation"/> starts.</summary>
     internal static async Task<int> RunAsync(string[] args, Command root, string invocation)
     {
+        Invocation = invocation;
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

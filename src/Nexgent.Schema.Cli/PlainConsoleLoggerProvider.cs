@@ -27,7 +27,7 @@ internal sealed class PlainConsoleLoggerProvider(bool progressToStandardError) :
                 return;
             }
 
-            var message = formatter(state, exception);
+            var message = Printable.Text(formatter(state, exception));
             if (logLevel >= LogLevel.Warning)
             {
                 Console.Error.WriteLine($"warning: {message}");

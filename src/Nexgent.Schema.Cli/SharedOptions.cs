@@ -51,7 +51,7 @@ public sealed class SharedOptions
     public Option<int?> LockTimeout { get; } = new Option<int?>("--lock-timeout")
     {
         Description = "Seconds a statement may wait for a table lock before the migration fails (PostgreSQL lock_timeout; default 5).",
-    }.Seconds();
+    }.MillisecondSetting("lock_timeout");
 
     public Option<bool> Verbose { get; } = new("--verbose", "-V")
     {

@@ -120,7 +120,15 @@ public sealed partial class SchemaRunner
 
         try
         {
-            journal.Write(step.Version, JournalState.Running, checksum: null);
+            try
+            {
+                journal.Write(step.Version, JournalState.Running, checksum: null);
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                throw DatabaseErrors.Explain(e, database, step); // nothing of it ran
+            }
+
             try
             {
                 RunMigration(info, step.Direction, transactional: false);
@@ -192,7 +200,15 @@ public sealed partial class SchemaRunner
     /// </summary>
     private IMigrationScope? Begin(MigrationStep step, long at, bool transactional)
     {
-        _ = FluentRunner.VersionLoader; // made on first use, with the version table, outside any migration's transaction
+        try
+        {
+            _ = FluentRunner.VersionLoader; // made on first use, with the version table, outside any migration's transaction
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw DatabaseErrors.Explain(e, database, step); // a PostgreSQL error inside FluentMigrator's own, such as no CREATE on the schema
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var session = Session;

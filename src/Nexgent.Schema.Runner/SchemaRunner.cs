@@ -84,13 +84,14 @@ public sealed partial class SchemaRunner : IDisposable
     public IReadOnlyList<MigrationState> ListMigrations()
     {
         var applied = ReadApplied().ToDictionary(a => a.Version);
+        var failed = ReadJournal().Where(e => e.IsDirty).Select(e => e.Version).ToHashSet();
         var states = Known.Values.Select(m => new MigrationState(
             m.Version,
             MigrationDescription.Of(m),
             applied.TryGetValue(m.Version, out var a) ? a.AppliedOn : null,
-            IsKnown: true));
+            IsKnown: true) { IsFailed = failed.Contains(m.Version) });
         var unknown = applied.Values.Where(a => !Known.ContainsKey(a.Version))
-            .Select(a => new MigrationState(a.Version, a.Description, a.AppliedOn, IsKnown: false));
+            .Select(a => new MigrationState(a.Version, a.Description, a.AppliedOn, IsKnown: false) { IsFailed = failed.Contains(a.Version) });
         return states.Concat(unknown).OrderBy(s => s.Version).ToList();
     }
 
@@ -266,11 +267,33 @@ public sealed partial class SchemaRunner : IDisposable
         {
             throw new SchemaRunnerException($"No migration of the assemblies is untagged or carries the tags {string.Join(", ", options.Value.Tags)}; check the tags.", e);
         }
+        catch (FluentMigrator.Runner.Exceptions.MissingMigrationsException e)
+        {
+            var names = options.Value.MigrationAssemblies.Select(a => a.GetName().Name).ToList();
+            throw new SchemaRunnerException(names.Count == 1
+                ? $"The assembly {names[0]} holds no migration (no public class with [Migration]); give the assembly that holds the migrations."
+                : $"None of the assemblies {string.Join(", ", names)} holds a migration (a public class with [Migration]); give the assembly that holds the migrations.", e);
+        }
+        catch (FluentMigrator.Exceptions.DuplicateMigrationException e)
+        {
+            throw new SchemaRunnerException($"The migration assemblies could not be loaded: {e.Message.TrimEnd('.')}; give every migration a version of its own.", e);
+        }
         catch (Exception e) when (e is not SchemaRunnerException)
         {
-            throw new SchemaRunnerException($"The migration assemblies could not be loaded: {e.Message.TrimEnd('.')}; check that every version is unique.", e);
+            var failure = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            throw ConstructorOf(failure) is { } migration
+                ? new SchemaRunnerException($"The migration {migration.FullName} could not be created: its constructor threw {failure.GetType().Name}: {failure.Message.TrimEnd('.')}; correct the constructor.", e)
+                : new SchemaRunnerException($"The migration assemblies could not be loaded: {failure.GetType().Name}: {failure.Message.TrimEnd('.')}.", e);
         }
     }
+
+    /// <summary>The migration class whose constructor <paramref name="failure"/> was thrown in (or below), if it was.</summary>
+    private static Type? ConstructorOf(Exception failure)
+        => new StackTrace(failure).GetFrames()
+            .Select(frame => frame.GetMethod())
+            .OfType<ConstructorInfo>()
+            .Select(constructor => constructor.DeclaringType)
+            .FirstOrDefault(type => type is not null && typeof(IMigration).IsAssignableFrom(type));
 
     private List<MigrationStep> DownSteps(IEnumerable<long> versions, HashSet<long> applied)
     {

@@ -12,7 +12,14 @@ internal sealed record BundleContents(IReadOnlyList<string> Tool, IReadOnlyList<
 {
     public static BundleContents For(IReadOnlyList<string> migrationAssemblies)
     {
-        var migrations = migrationAssemblies.Select(Path.GetFullPath).DistinctBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).ToList();
+        var migrations = migrationAssemblies.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+        // A bundle loads its migration assemblies by name, and can hold only one of each.
+        foreach (var same in migrations.GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            throw new CliException(
+                $"Two migration assemblies are named {same.Key}: {string.Join(" and ", same.Select(p => $"'{p}'"))}; a bundle holds one assembly of a name, so give one of them, or merge them into one assembly.");
+        }
+
         foreach (var assembly in migrations.Where(a => !File.Exists(a)))
         {
             throw new CliException($"The migration assembly '{assembly}' does not exist; check the path given with -a.");

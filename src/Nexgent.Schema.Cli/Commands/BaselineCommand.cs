@@ -38,7 +38,7 @@ internal sealed class BaselineCommand : Command
             }, token);
             Console.WriteLine(steps.Count == 0
                 ? "Nothing to record: those migrations are already recorded."
-                : $"Recorded {steps.Count} migration(s) as applied, up to {steps[^1].Version}; `dotnet fm migrate` now applies only newer ones.");
+                : $"Recorded {steps.Count} migration(s) as applied, up to {steps[^1].Version}; `{FmCommandLine.Invocation} migrate` now applies only newer ones.");
             return ExitCodes.Success;
         }));
     }

@@ -44,7 +44,7 @@ internal static class DeployRehearsalOptions
                 }
                 else
                 {
-                    Console.Write(RehearsalText.Format(report));
+                    Console.Write(Printable.Text(RehearsalText.Format(report)));
                 }
 
                 if (report.Failure is { } failure)

@@ -29,7 +29,7 @@ internal sealed class DriftCommand : Command
             {
                 foreach (var difference in report.Differences)
                 {
-                    Console.WriteLine(difference.Sentence);
+                    Console.WriteLine(Printable.Text(difference.Sentence));
                 }
 
                 foreach (var explained in report.ExplainedByRollback)

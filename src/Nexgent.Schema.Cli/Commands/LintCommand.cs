@@ -101,10 +101,10 @@ internal sealed class LintCommand : Command
         {
             var size = finding.Size is null ? "" : $" ({finding.Size})";
             var accepted = finding.IsAccepted ? $", accepted: {finding.AcceptedBecause}" : "";
-            Console.WriteLine($"{finding.Migration}: {finding.Rule} on {finding.Table}{size}{accepted}");
+            Console.WriteLine($"{Printable.Field(finding.Migration)}: {finding.Rule} on {finding.Table}{size}{accepted}");
             Console.WriteLine($"  why: {finding.Why}");
             Console.WriteLine($"  lock: {finding.Lock.ToSql()} on {finding.Table}, blocks {finding.Blocks.Describe()}");
-            Console.WriteLine($"  statement: {finding.Statement}");
+            Console.WriteLine($"  statement: {Printable.Text(finding.Statement)}");
             if (!finding.IsAccepted)
             {
                 Console.WriteLine($"  instead: {finding.SafeWay}");
@@ -118,7 +118,7 @@ internal sealed class LintCommand : Command
 
         foreach (var problem in report.Problems)
         {
-            Console.WriteLine(problem);
+            Console.WriteLine(Printable.Text(problem));
         }
 
         Console.WriteLine(Summary(report, only, ranged));

@@ -32,10 +32,12 @@ internal sealed class ListMigrationsCommand : Command
         foreach (var m in migrations)
         {
             var appliedOn = m.AppliedOn is { } at ? at.ToString("yyyy-MM-dd HH:mm:ss") : "";
-            Console.WriteLine($"{m.Version,-15} {appliedOn,-20} {m.Status,-9} {m.Description}");
+            Console.WriteLine($"{m.Version,-15} {appliedOn,-20} {m.Status,-9} {Printable.Field(m.Description)}");
         }
 
-        var applied = migrations.Count(m => m.IsApplied);
-        Console.WriteLine($"{applied} applied, {migrations.Count - applied} pending.");
+        var failed = migrations.Count(m => m.IsFailed);
+        var applied = migrations.Count(m => m.IsApplied && !m.IsFailed);
+        var pending = migrations.Count - applied - failed;
+        Console.WriteLine(failed == 0 ? $"{applied} applied, {pending} pending." : $"{applied} applied, {pending} pending, {failed} failed.");
     }
 }

@@ -40,29 +40,29 @@ internal sealed class StatusCommand : Command
 
     private static void Print(SchemaStatus status)
     {
-        Console.WriteLine($"{status.Database} is at version {status.CurrentVersion}: {status.Applied.Count} applied, {status.Pending.Count} pending, {status.Unknown.Count} unknown, {status.Failed.Count} failed.");
+        Console.WriteLine($"{Printable.Field(status.Database)} is at version {status.CurrentVersion}: {status.Applied.Count} applied, {status.Pending.Count} pending, {status.Unknown.Count} unknown, {status.Failed.Count} failed.");
         foreach (var m in status.Failed)
         {
-            Console.WriteLine($"  failed   {m.Version} {m.Description}: {m.Reason} (dirty: repair, then `dotnet fm resolve`)");
+            Console.WriteLine($"  failed   {m.Version} {Printable.Field(m.Description)}: {Printable.Field(m.Reason)} (dirty: repair, then `{FmCommandLine.Invocation} resolve`)");
         }
 
         foreach (var m in status.Pending)
         {
-            Console.WriteLine($"  pending  {m.Version} {m.Description}");
+            Console.WriteLine($"  pending  {m.Version} {Printable.Field(m.Description)}");
         }
 
         foreach (var m in status.Unknown)
         {
-            Console.WriteLine($"  unknown  {m.Version} {m.Description} (applied {m.AppliedOn:yyyy-MM-dd HH:mm:ss}, absent from the assemblies)");
+            Console.WriteLine($"  unknown  {m.Version} {Printable.Field(m.Description)} (applied {m.AppliedOn:yyyy-MM-dd HH:mm:ss}, absent from the assemblies)");
         }
 
         Console.WriteLine(status switch
         {
             { IsUpToDate: true } => "Up to date.",
-            { Failed.Count: > 0 } => "Not up to date: a migration failed midway; repair the database, then `dotnet fm resolve`.",
-            { Unrecorded: UnrecordedSchema.Prisma } => "Not up to date: Prisma migrated this database and it records no FluentMigrator version; adopt it with `dotnet fm baseline --from-prisma`, then `dotnet fm migrate`.",
-            { Unrecorded: UnrecordedSchema.Other } => "Not up to date: the database holds tables but records no migration; record the version its schema is with `dotnet fm baseline --version V`, then `dotnet fm migrate`.",
-            { Pending.Count: > 0 } => "Not up to date: run `dotnet fm migrate`.",
+            { Failed.Count: > 0 } => $"Not up to date: a migration failed midway; repair the database, then `{FmCommandLine.Invocation} resolve`.",
+            { Unrecorded: UnrecordedSchema.Prisma } => $"Not up to date: Prisma migrated this database and it records no FluentMigrator version; adopt it with `{FmCommandLine.Invocation} baseline --from-prisma`, then `{FmCommandLine.Invocation} migrate`.",
+            { Unrecorded: UnrecordedSchema.Other } => $"Not up to date: the database holds tables but records no migration; record the version its schema is with `{FmCommandLine.Invocation} baseline --version V`, then `{FmCommandLine.Invocation} migrate`.",
+            { Pending.Count: > 0 } => $"Not up to date: run `{FmCommandLine.Invocation} migrate`.",
             _ => "Not up to date: the database has migrations the assemblies lack.",
         });
     }

@@ -28,12 +28,12 @@ internal sealed class ValidateCommand : Command
             {
                 foreach (var problem in report.Problems)
                 {
-                    Console.WriteLine(problem);
+                    Console.WriteLine(Printable.Text(problem));
                 }
 
                 foreach (var note in report.Notes)
                 {
-                    Console.WriteLine($"note: {note}");
+                    Console.WriteLine($"note: {Printable.Text(note)}");
                 }
 
                 var withoutChecksum = report.AppliedWithoutChecksum == 0 ? "" : $"; {report.AppliedWithoutChecksum} applied migration(s) have no recorded checksum (applied by another tool)";

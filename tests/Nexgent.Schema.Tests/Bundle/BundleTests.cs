@@ -53,7 +53,7 @@ public sealed class BundleTests
     }
 
     [Test]
-    public void A_bundle_reports_a_failure_in_one_sentence()
+    public void A_bundle_reports_a_failure_in_one_sentence_naming_itself()
     {
         using var database = TestDatabase.Create();
 
@@ -61,7 +61,7 @@ public sealed class BundleTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure), run.ToString());
         Assert.That(run.Error.TrimEnd(), Is.EqualTo(
-            $"error: Version 1 is not a migration in the assemblies (they hold {Golden.Versions.Count}, {Golden.Versions[0]} to {Golden.Latest}, or 0 for none); run `dotnet fm list migrations` to see them."));
+            $"error: Version 1 is not a migration in the assemblies (they hold {Golden.Versions.Count}, {Golden.Versions[0]} to {Golden.Latest}, or 0 for none); run `nexgent-migrate list migrations` to see them."));
         Assert.That(database.RecordedVersions(), Is.Empty);
     }
 

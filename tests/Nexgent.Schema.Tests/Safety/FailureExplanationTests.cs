@@ -14,7 +14,7 @@ namespace Nexgent.Schema.Tests.Safety;
 public sealed class FailureExplanationTests
 {
     private const string ForeignKeySentence =
-        "Migration 20320103000000 add_agent_notes (up) failed and was rolled back: foreign key constraint \"agent_notes_agent_id_fkey\" cannot be implemented.";
+        "Migration 20320103000000 add_agent_notes (up) failed and was rolled back: foreign key constraint \"agent_notes_agent_id_fkey\" cannot be implemented. Correct the migration, then run again.";
 
     private const string ForeignKeyDetail = "detail: Key columns \"agent_id\" and \"id\" are of incompatible types: text and uuid.";
 
@@ -68,7 +68,7 @@ public sealed class FailureExplanationTests
         var lines = ErrorLines(run);
         Assert.That(lines, Is.EqualTo(new[]
         {
-            "error: Migration 20320102000000 store_quote_prices_as_text (down) failed and was rolled back: function round(text, integer) does not exist.",
+            "error: Migration 20320102000000 store_quote_prices_as_text (down) failed and was rolled back: function round(text, integer) does not exist. Correct the migration, then run again.",
             "  hint: No function matches the given name and argument types. You might need to add explicit type casts.",
             "  statement: ALTER TABLE quotes ALTER COLUMN price TYPE numeric(20,8) USING round(price, 8)",
             "  position:                                                                 ^ line 2, column 49",
