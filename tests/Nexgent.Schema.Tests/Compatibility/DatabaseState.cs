@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Nexgent.Schema.Tests.Infrastructure;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -83,24 +83,7 @@ public sealed partial record DatabaseState(IReadOnlyList<string> Schema, IReadOn
     /// random key of its \restrict lines, and with timestamp literals masked (a default of DateTime.Now differs by nature).
     /// </summary>
     private static List<string> Dump(TestDatabase database)
-    {
-        var pgDump = PostgresTools.Find("pg_dump") ?? throw new InvalidOperationException("pg_dump is not installed (apt-get install postgresql-client-15).");
-        var arguments = new List<string> { "--schema-only", "--no-owner" };
-        arguments.AddRange(DotnetFmBookkeeping.Select(table => $"--exclude-table=*.\"{table}\""));
-        using var process = Process.Start(PostgresTools.Client(pgDump, DatabaseConnection.Parse(database.ConnectionString), arguments))!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"pg_dump failed ({process.ExitCode}): {errors.Result}");
-        }
-
-        return [.. output.Split('\n')
-            .Select(line => line.TrimEnd('\r'))
-            .Where(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal) && !line.StartsWith("\\restrict", StringComparison.Ordinal) && !line.StartsWith("\\unrestrict", StringComparison.Ordinal))
-            .Select(line => TimestampLiteral().Replace(line, "'<timestamp>'"))];
-    }
+        => [.. PgDump.SchemaOf(database, DotnetFmBookkeeping, "--no-owner").Select(line => TimestampLiteral().Replace(line, "'<timestamp>'"))];
 
     [GeneratedRegex(@"'\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:\d{2})?)?'")]
     private static partial Regex TimestampLiteral();
