@@ -27,7 +27,6 @@ public sealed class TestServer
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        Compatibility.FixtureAssembly.DeleteAll();
         if (current is not null)
         {
             await current.DisposeAsync();

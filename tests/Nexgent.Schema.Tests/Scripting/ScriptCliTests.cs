@@ -24,20 +24,6 @@ public sealed class ScriptCliTests
     }
 
     [Test]
-    public void A_breaking_change_is_scripted_only_when_allowed_as_migrate_applies_it()
-    {
-        var breaking = Compatibility.FixtureAssembly.PathOf("BreakingChange");
-
-        var refused = Fm.Run("script", "-a", breaking);
-        var allowed = Fm.Run("script", "--allow-breaking-changes", "-a", breaking);
-
-        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Failure), refused.ToString());
-        Assert.That(refused.Error, Does.Contain("Migration 2 DropUsersLegacyCode is marked as a breaking change; run again with --allow-breaking-changes (-b)"));
-        Assert.That(allowed.ExitCode, Is.EqualTo(ExitCodes.Success), allowed.ToString());
-        Assert.That(allowed.Output, Does.Contain("2 DropUsersLegacyCode"));
-    }
-
-    [Test]
     public void With_o_the_script_goes_to_the_file_and_the_command_says_how_to_run_it()
     {
         var file = Path.Combine(Path.GetTempPath(), $"fm-script-{Guid.NewGuid():N}.sql");
