@@ -160,17 +160,5 @@ public sealed partial class SchemaRunner
         }
     }
 
-    private IEnumerable<Type> ExportedTypes() => options.Value.MigrationAssemblies.Distinct().SelectMany(ExportedTypesOf);
-
-    private static IEnumerable<Type> ExportedTypesOf(Assembly assembly)
-    {
-        try
-        {
-            return assembly.GetExportedTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            return e.Types.OfType<Type>();
-        }
-    }
+    private IEnumerable<Type> ExportedTypes() => new MigrationAssemblySource(options.Value.MigrationAssemblies).ExportedTypes;
 }

@@ -42,8 +42,7 @@ internal sealed class VersionTable(DatabaseConnection database, IVersionTableMet
     /// </summary>
     public static VersionTable Find(DatabaseConnection database, IEnumerable<Assembly> assemblies)
     {
-        var type = assemblies.Distinct()
-            .SelectMany(a => a.GetExportedTypes())
+        var type = new MigrationAssemblySource(assemblies).ExportedTypes
             .FirstOrDefault(t => t is { IsClass: true, IsAbstract: false } && typeof(IVersionTableMetaData).IsAssignableFrom(t));
         if (type is null)
         {
