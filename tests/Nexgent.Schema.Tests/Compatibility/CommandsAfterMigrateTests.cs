@@ -26,4 +26,17 @@ public sealed class CommandsAfterMigrateTests
             Assert.That(drift.ExitCode, Is.EqualTo(ExitCodes.Success), $"drift:\n{drift}");
         });
     }
+
+    /// <summary>A migration with no description is shown by its class name, as FluentMigrator records it; before it is applied too.</summary>
+    [Test]
+    public void A_migration_without_a_description_is_listed_by_its_class_name()
+    {
+        using var run = SideBySide.MigrateUp(Features.MigrationAttributes);
+        run.DotnetFmSucceeds("rollback", "to", "202403020930");
+
+        var list = run.DotnetFmSucceeds("list", "migrations");
+
+        Assert.That(list.Output, Does.Match(@"202403020930\s+\S+ \S+\s+applied\s+AddInvoicesDueDate"));
+        Assert.That(list.Output, Does.Match(@"202403030000\s+pending\s+AddInvoicesTotal"));
+    }
 }
